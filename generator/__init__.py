@@ -12,7 +12,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .pipeline import build, check  # noqa: E402
-from .project import load_project  # noqa: E402
+from .pipeline import build, check
+from .project import load_project
 
 __all__ = ["__version__", "build", "check", "load_project"]

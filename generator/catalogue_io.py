@@ -18,7 +18,9 @@ def read_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise MsgbookError(f"no catalogue at {project.catalogue} (set [tool.msgbook] catalogue, or pass --root)") from None
+        raise MsgbookError(
+            f"no catalogue at {project.catalogue} (set [tool.msgbook] catalogue, or pass --root)"
+        ) from None
     except IsADirectoryError:
         raise MsgbookError("the catalogue is a folder, not a file", Location(project.catalogue)) from None
     except OSError as error:

@@ -20,7 +20,7 @@ def plural_categories(locale: str) -> tuple[str, ...]:
     except (UnknownLocaleError, ValueError):
         tags = frozenset({"one"})
     order = ("zero", "one", "two", "few", "many")
-    return tuple(t for t in order if t in tags) + ("other",)
+    return (*tuple(t for t in order if t in tags), "other")
 
 
 @cache

@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, MsgbookError, Severity, render_text
 from .pipeline import build, check
 from .project import load_project
 from .rules import RULES
+from .translations import GettextOptions
 
 _EPILOG = """exit codes: 0 no error (warnings alone are 0), 1 at least one error finding,
 2 msgbook cannot run (bad arguments, missing catalogue or settings).
@@ -45,7 +46,11 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(
-            name, help=summary, description=description, epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+            name,
+            help=summary,
+            description=description,
+            epilog=_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.add_argument("--root", default=argparse.SUPPRESS, metavar="DIR", help=root_help)
         return sub
@@ -57,7 +62,9 @@ def _parser() -> argparse.ArgumentParser:
         "compile the .mo files, and write the runtime module and the generated docs pages.\n"
         "Only files whose bytes change are written; each one written is printed.",
     )
-    build_parser.add_argument("--prune-obsolete", action="store_true", help="drop obsolete (#~) entries from the .po files")
+    build_parser.add_argument(
+        "--prune-obsolete", action="store_true", help="drop obsolete (#~) entries from the .po files"
+    )
     build_parser.add_argument(
         "--keep-translations",
         action="append",
@@ -72,10 +79,28 @@ def _parser() -> argparse.ArgumentParser:
         "untranslated or fuzzy entry, broken placeholders, hard-coded texts in the sources,\n"
         "unused messages, unknown docs markers and stale docs quotes.",
     )
-    check_parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="how to print findings (default: text)")
-    check_parser.add_argument("--select", action="append", default=[], metavar="RULE", help="report only these rule ids (repeatable, or comma-separated)")
-    check_parser.add_argument("--ignore", action="append", default=[], metavar="RULE", help="do not report these rule ids (repeatable, or comma-separated)")
-    command("status", "show translation coverage per locale", "Count translated, fuzzy, untranslated and obsolete entries per locale,\nfor runtime texts and docs texts separately.")
+    check_parser.add_argument(
+        "--format", choices=("text", "json", "github"), default="text", help="how to print findings (default: text)"
+    )
+    check_parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="report only these rule ids (repeatable, or comma-separated)",
+    )
+    check_parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="do not report these rule ids (repeatable, or comma-separated)",
+    )
+    command(
+        "status",
+        "show translation coverage per locale",
+        "Count translated, fuzzy, untranslated and obsolete entries per locale,\nfor runtime texts and docs texts separately.",
+    )
     return parser
 
 
@@ -103,7 +128,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     project = load_project(args.root)
     if args.command == "build":
-        result = build(project)
+        result = build(project, GettextOptions(args.prune_obsolete, frozenset(args.keep_translations)))
         for path in result.written:
             print(f"wrote {path}", file=out)
         _print_findings(result.diagnostics, "text", out)

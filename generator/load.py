@@ -52,7 +52,7 @@ MESSAGE_KEYS = (
 )  # fmt: skip
 PARAM_KEYS = ("type", "choices", "default", "example", "description")
 VARIANT_KEYS = ("if", "key", "text")
-_YAML11_WORDS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
+_YAML11_WORDS = frozenset(["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"])
 
 Node = yaml.Node
 Pairs = dict[str, tuple[yaml.ScalarNode, Node]]
@@ -121,7 +121,11 @@ class _Reader:
             if node.tag == STR:
                 return str(node.value)
             if node.tag in (BOOL, INT, FLOAT) and not node.style:
-                self.error(node, "ambiguous-yaml-scalar", f"{what} {node.value!r} reads as a {_TAG_WORD[node.tag]} in YAML; quote it")
+                self.error(
+                    node,
+                    "ambiguous-yaml-scalar",
+                    f"{what} {node.value!r} reads as a {_TAG_WORD[node.tag]} in YAML; quote it",
+                )
                 return None
             if node.tag == NULL:
                 self.error(node, "wrong-type", f"{what} is empty")
@@ -134,7 +138,11 @@ class _Reader:
         if value is None:
             return None
         if value not in allowed:
-            self.error(node, "invalid-value", f"{what} {value!r} is not one of {', '.join(allowed)}{_did_you_mean(value, allowed)}")
+            self.error(
+                node,
+                "invalid-value",
+                f"{what} {value!r} is not one of {', '.join(allowed)}{_did_you_mean(value, allowed)}",
+            )
             return None
         return value
 
@@ -155,9 +163,13 @@ class _Reader:
             return None
         if node.tag == BOOL:
             if node.value in _YAML11_WORDS:
-                self.error(node, "ambiguous-yaml-scalar", f"{what} {node.value!r} is a YAML 1.1 boolean; write true/false, or quote it")
+                self.error(
+                    node,
+                    "ambiguous-yaml-scalar",
+                    f"{what} {node.value!r} is a YAML 1.1 boolean; write true/false, or quote it",
+                )
                 return None
-            return node.value.lower() == "true"
+            return str(node.value).lower() == "true"
         if node.tag == INT:
             try:
                 return int(node.value.replace("_", ""), 0)
@@ -293,17 +305,21 @@ def _read_groups(r: _Reader, node: Node) -> tuple[Group, ...]:
         if "title" not in fields:
             r.error(key_node, "missing-key", f"group {group_id!r} needs a title")
         description = r.text(fields["description"][1], "description") if "description" in fields else None
-        columns = DEFAULT_COLUMNS
+        columns: tuple[str, ...] = DEFAULT_COLUMNS
         if "columns" in fields:
             columns = tuple(
-                c for c in r.words(fields["columns"][1], "columns") if c in COLUMNS or _bad_column(r, fields["columns"][1], c)
+                c
+                for c in r.words(fields["columns"][1], "columns")
+                if c in COLUMNS or _bad_column(r, fields["columns"][1], c)
             )
         groups.append(Group(group_id, pos(key_node), title or group_id, description, columns))
     return tuple(groups)
 
 
 def _bad_column(r: _Reader, node: Node, column: str) -> bool:
-    r.error(node, "invalid-value", f"column {column!r} is not one of {', '.join(COLUMNS)}{_did_you_mean(column, COLUMNS)}")
+    r.error(
+        node, "invalid-value", f"column {column!r} is not one of {', '.join(COLUMNS)}{_did_you_mean(column, COLUMNS)}"
+    )
     return False
 
 
@@ -419,7 +435,11 @@ def _read_param(r: _Reader, name: str, key_node: Node, node: Node) -> Param | No
     if "default" in get:
         default = r.scalar(get["default"], "default")
         if default is not None and not _fits(kind, choices, default):
-            r.error(get["default"], "wrong-type", f"default {default!r} does not fit {what} ({_describe_type(kind, choices)})")
+            r.error(
+                get["default"],
+                "wrong-type",
+                f"default {default!r} does not fit {what} ({_describe_type(kind, choices)})",
+            )
             default = None
     example = _example(r, get["example"]) if "example" in get else None
     description = r.text(get["description"], "description") if "description" in get else None
@@ -459,7 +479,11 @@ def _read_text(r: _Reader, node: Node, what: str, plural: str | None) -> Text | 
         result = []
         for category, (key_node, value) in forms.items():
             if category not in PLURAL_CATEGORIES:
-                r.error(key_node, "invalid-plural", f"{category!r} is not a CLDR plural category ({', '.join(PLURAL_CATEGORIES)})")
+                r.error(
+                    key_node,
+                    "invalid-plural",
+                    f"{category!r} is not a CLDR plural category ({', '.join(PLURAL_CATEGORIES)})",
+                )
                 continue
             text = r.text(value, f"the {category} form")
             if text is not None:
@@ -472,7 +496,11 @@ def _read_text(r: _Reader, node: Node, what: str, plural: str | None) -> Text | 
     if text is None:
         return None
     if plural is not None:
-        r.error(node, "invalid-plural", f"{what} is plural (plural: {plural}), so its text needs forms such as one and other")
+        r.error(
+            node,
+            "invalid-plural",
+            f"{what} is plural (plural: {plural}), so its text needs forms such as one and other",
+        )
     return Text((("", text),), pos(node))
 
 
@@ -523,10 +551,18 @@ def _condition_ok(
     param = next((p for p in params if p.name == name), None)
     if param is None:
         declared = tuple(p.name for p in params)
-        r.error(name_node, "unknown-condition-param", f"condition on {name!r}, which is not declared under params{_did_you_mean(name, declared)}")
+        r.error(
+            name_node,
+            "unknown-condition-param",
+            f"condition on {name!r}, which is not declared under params{_did_you_mean(name, declared)}",
+        )
         return False
     for value in values:
         if not _fits(param.type, param.choices, value):
-            r.error(node, "impossible-condition", f"{name} can never be {value!r} ({_describe_type(param.type, param.choices)})")
+            r.error(
+                node,
+                "impossible-condition",
+                f"{name} can never be {value!r} ({_describe_type(param.type, param.choices)})",
+            )
             return False
     return True

@@ -144,9 +144,7 @@ def derive_variant_key(condition: tuple[tuple[str, tuple[Scalar, ...]], ...]) ->
     """
     if not condition:
         return "other"
-    return ",".join(
-        f"{name}=" + "+".join(format_value(v) for v in values) for name, values in sorted(condition)
-    )
+    return ",".join(f"{name}=" + "+".join(format_value(v) for v in values) for name, values in sorted(condition))
 
 
 @dataclass(frozen=True, slots=True)

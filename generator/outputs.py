@@ -76,10 +76,20 @@ def stale(root: Path, outputs: Mapping[str, bytes]) -> Iterator[Diagnostic]:
         try:
             current = (root / relative).read_bytes()
         except FileNotFoundError:
-            yield Diagnostic(Location(relative), Severity.ERROR, "stale-generated-file", "generated file is missing; run `msgbook build`")
+            yield Diagnostic(
+                Location(relative),
+                Severity.ERROR,
+                "stale-generated-file",
+                "generated file is missing; run `msgbook build`",
+            )
             continue
         except OSError as error:
-            yield Diagnostic(Location(relative), Severity.ERROR, "stale-generated-file", f"cannot read generated file: {error.strerror}")
+            yield Diagnostic(
+                Location(relative),
+                Severity.ERROR,
+                "stale-generated-file",
+                f"cannot read generated file: {error.strerror}",
+            )
             continue
         if current != outputs[relative]:
             line = first_difference(current, outputs[relative])

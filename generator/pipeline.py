@@ -1,7 +1,8 @@
 """``build`` and ``check``: one code path computes every output and finding.
 
-Each output family contributes through :func:`plan`; ``build`` writes what
-differs, ``check`` reports what differs. Neither prints.
+:func:`plan` loads the catalogue, merges translations in memory and renders
+every output; ``build`` writes what differs, ``check`` reports what differs.
+Neither prints.
 """
 
 from __future__ import annotations
@@ -9,9 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue_io import read_catalogue
-from .diagnostics import Diagnostic, sort_diagnostics
+from .checks.docs import check_docs
+from .checks.sources import check_sources
+from .checks.translations import check_translations
+from .diagnostics import Diagnostic, Severity, sort_diagnostics
+from .emit.docs import render_docs
+from .emit.gettext import plan_gettext
+from .emit.runtime import render_runtime
+from .model import Catalogue
 from .outputs import Outputs, stale, write_changed
 from .project import Project
+from .translations import GettextOptions, Translations
 from .validate import validate
 
 
@@ -20,8 +29,10 @@ class Plan:
     """Everything a build would write, and every finding on the way."""
 
     outputs: Outputs = field(default_factory=dict)
+    byte_checked: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    blocked: bool = False  # an input could not be read: write nothing
+    locale_diagnostics: list[tuple[str, Diagnostic]] = field(default_factory=list)
+    blocked: bool = False  # an input could not be read or is invalid: write nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +41,8 @@ class BuildResult:
     diagnostics: list[Diagnostic]
 
 
-def plan(project: Project) -> Plan:
-    """Load and validate the catalogue and compute all outputs."""
+def plan(project: Project, options: GettextOptions | None = None, *, with_checks: bool = False) -> Plan:
+    """Load and validate the catalogue, merge translations, compute all outputs."""
     result = Plan()
     catalogue, diagnostics = read_catalogue(project)
     result.diagnostics.extend(diagnostics)
@@ -39,34 +50,80 @@ def plan(project: Project) -> Plan:
         result.blocked = True
         return result
     result.diagnostics.extend(validate(catalogue))
+    if any(d.severity is Severity.ERROR for d in result.diagnostics):
+        result.blocked = True  # never generate code or docs from an invalid catalogue
+        return result
+    gettext = plan_gettext(project, catalogue, options or GettextOptions())
+    result.diagnostics.extend(gettext.diagnostics)
+    result.outputs.update(gettext.outputs)
+    result.byte_checked.update(gettext.byte_checked)
+    if gettext.blocked:
+        result.blocked = True
+        return result
+    generated = {
+        **render_runtime(project, catalogue, gettext.translations),
+        **render_docs(project, catalogue, gettext.translations),
+    }
+    result.outputs.update(generated)
+    result.byte_checked.update(generated)
+    if with_checks:
+        for locale, translated in gettext.translations.items():
+            for finding in check_translations(project, catalogue, {locale: translated}):
+                result.locale_diagnostics.append((locale, finding))
+        result.diagnostics.extend(check_sources(project, catalogue))
+        result.diagnostics.extend(check_docs(project, catalogue))
     return result
 
 
-def _finish(project: Project, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """The catalogue with its merged translations, for readers such as the MkDocs plugin."""
+
+    catalogue: Catalogue | None
+    translations: Translations
+    diagnostics: list[Diagnostic]
+
+
+def load_inputs(project: Project) -> Inputs:
+    """Load and validate the catalogue and merge translations in memory; writes nothing.
+
+    ``catalogue`` is ``None`` when the catalogue or a .po cannot be used; the
+    diagnostics say why.
+    """
+    catalogue, diagnostics = read_catalogue(project)
+    if catalogue is None:
+        return Inputs(None, {}, diagnostics)
+    diagnostics = [*diagnostics, *validate(catalogue)]
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        return Inputs(None, {}, sort_diagnostics(diagnostics))
+    gettext = plan_gettext(project, catalogue, GettextOptions())
+    diagnostics.extend(gettext.diagnostics)
+    if gettext.blocked:
+        return Inputs(None, {}, sort_diagnostics(diagnostics))
+    return Inputs(catalogue, gettext.translations, sort_diagnostics(diagnostics))
+
+
+def _finish(project: Project, result: Plan, extra: list[Diagnostic]) -> list[Diagnostic]:
     kept = []
-    for diagnostic in diagnostics:
-        adjusted = project.apply_severity(diagnostic)
+    pairs = [(None, d) for d in [*result.diagnostics, *extra]] + list(result.locale_diagnostics)
+    for locale, diagnostic in pairs:
+        adjusted = project.apply_severity(diagnostic, locale)
         if adjusted is not None:
             kept.append(adjusted)
     return sort_diagnostics(kept)
 
 
-def build(project: Project) -> BuildResult:
+def build(project: Project, options: GettextOptions | None = None) -> BuildResult:
     """Write every output whose bytes changed; nothing when an input is unusable."""
-    result = plan(project)
-    written: list[str] = []
-    if not result.blocked and not any(d.severity == "error" and d.rule in _BLOCKING for d in result.diagnostics):
-        written = write_changed(project.root, result.outputs)
-    return BuildResult(written, _finish(project, result.diagnostics))
+    result = plan(project, options)
+    written = [] if result.blocked else write_changed(project.root, result.outputs)
+    return BuildResult(written, _finish(project, result, []))
 
 
 def check(project: Project) -> list[Diagnostic]:
     """Every finding, including outputs that differ from what ``build`` would write."""
-    result = plan(project)
-    findings = list(result.diagnostics)
+    result = plan(project, with_checks=True)
+    extra: list[Diagnostic] = []
     if not result.blocked:
-        findings.extend(stale(project.root, result.outputs))
-    return _finish(project, findings)
-
-
-_BLOCKING = frozenset({"yaml-syntax", "po-syntax"})
+        extra = list(stale(project.root, {p: result.outputs[p] for p in result.byte_checked}))
+    return _finish(project, result, extra)

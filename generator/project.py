@@ -40,7 +40,7 @@ class Project:
     docs_sources: tuple[str, ...] = ()
     literal_min_words: int = 3
     wrap_width: int = 79
-    severity: Mapping[str, Severity | None | Mapping[str, Severity | None]] = field(default_factory=dict)
+    severity: Mapping[str, Severity | Mapping[str, Severity | None] | None] = field(default_factory=dict)
 
     def path(self, relative: str) -> Path:
         """An absolute path for a root-relative one."""
@@ -131,12 +131,10 @@ def _read_settings(pyproject: Path) -> dict[str, object]:
     return settings
 
 
-def _read_severity(
-    table: object, where: Location
-) -> dict[str, Severity | None | Mapping[str, Severity | None]]:
+def _read_severity(table: object, where: Location) -> dict[str, Severity | Mapping[str, Severity | None] | None]:
     if not isinstance(table, dict):
         raise MsgbookError("[tool.msgbook.severity] must be a table", where)
-    result: dict[str, Severity | None | Mapping[str, Severity | None]] = {}
+    result: dict[str, Severity | Mapping[str, Severity | None] | None] = {}
     for rule_id, value in table.items():
         if rule_id not in RULES:
             raise MsgbookError(f"unknown rule id {rule_id!r} in [tool.msgbook.severity]", where)

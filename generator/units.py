@@ -67,15 +67,27 @@ def units(catalogue: Catalogue) -> list[Unit]:
     """Every translatable unit, in catalogue order: groups first, then messages."""
     result: list[Unit] = []
     for group in catalogue.groups:
-        result.append(Unit(group_context(group.id, "title"), group.title, None, "docs", group.pos, group=group, field="title"))
+        result.append(
+            Unit(group_context(group.id, "title"), group.title, None, "docs", group.pos, group=group, field="title")
+        )
         if group.description:
             result.append(
-                Unit(group_context(group.id, "description"), group.description, None, "docs", group.pos, group=group, field="description")
+                Unit(
+                    group_context(group.id, "description"),
+                    group.description,
+                    None,
+                    "docs",
+                    group.pos,
+                    group=group,
+                    field="description",
+                )
             )
     for message in catalogue.messages:
         if message.text is not None:
             text = message.text
-            result.append(Unit(message_context(message.id), text.singular, text.plural, "message", text.pos, message=message))
+            result.append(
+                Unit(message_context(message.id), text.singular, text.plural, "message", text.pos, message=message)
+            )
         for variant in message.variants:
             text = variant.text
             result.append(
@@ -93,6 +105,14 @@ def units(catalogue: Catalogue) -> list[Unit]:
             value = getattr(message, field)
             if value:
                 result.append(
-                    Unit(docs_context(message.id, field), value, None, "docs", message.position_of(field), message=message, field=field)
+                    Unit(
+                        docs_context(message.id, field),
+                        value,
+                        None,
+                        "docs",
+                        message.position_of(field),
+                        message=message,
+                        field=field,
+                    )
                 )
     return result

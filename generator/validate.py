@@ -33,11 +33,17 @@ def _validate(cat: Catalogue) -> Iterator[Diagnostic]:
     codes: dict[str, Message] = {}
     for message in cat.messages:
         if message.group is not None and message.group not in group_ids:
-            yield error(message.position_of("group"), "unknown-group", f"group {message.group!r} is not declared under groups")
+            yield error(
+                message.position_of("group"), "unknown-group", f"group {message.group!r} is not declared under groups"
+            )
         if message.code is not None:
             if message.code in codes:
                 first = codes[message.code]
-                yield error(message.position_of("code"), "duplicate-code", f"error code {message.code!r} is also used by {first.id!r}")
+                yield error(
+                    message.position_of("code"),
+                    "duplicate-code",
+                    f"error code {message.code!r} is also used by {first.id!r}",
+                )
             else:
                 codes[message.code] = message
         yield from _check_params(message, error)
@@ -57,9 +63,15 @@ def _check_ids(cat: Catalogue, error: _ErrorFactory) -> Iterator[Diagnostic]:
             continue
         name = runtime_name(message.id)
         if is_reserved(name):
-            yield error(message.pos, "reserved-name", f"message id {message.id!r} becomes {name}(), which is a Python keyword or reserved")
+            yield error(
+                message.pos,
+                "reserved-name",
+                f"message id {message.id!r} becomes {name}(), which is a Python keyword or reserved",
+            )
         elif name in names:
-            yield error(message.pos, "id-collision", f"message id {message.id!r} becomes {name}(), like {names[name]!r}")
+            yield error(
+                message.pos, "id-collision", f"message id {message.id!r} becomes {name}(), like {names[name]!r}"
+            )
         else:
             names[name] = message.id
 
@@ -71,11 +83,19 @@ def _check_params(message: Message, error: _ErrorFactory) -> Iterator[Diagnostic
         elif is_reserved(param.name):
             yield error(param.pos, "reserved-name", f"param name {param.name!r} is a Python keyword or reserved")
     if message.plural is not None:
-        param = message.param(message.plural)
-        if param is None:
-            yield error(message.position_of("plural"), "invalid-plural", f"plural param {message.plural!r} is not declared under params")
-        elif param.type != "int":
-            yield error(message.position_of("plural"), "invalid-plural", f"plural param {message.plural!r} must be of type int, not {param.type}")
+        plural = message.param(message.plural)
+        if plural is None:
+            yield error(
+                message.position_of("plural"),
+                "invalid-plural",
+                f"plural param {message.plural!r} is not declared under params",
+            )
+        elif plural.type != "int":
+            yield error(
+                message.position_of("plural"),
+                "invalid-plural",
+                f"plural param {message.plural!r} must be of type int, not {plural.type}",
+            )
 
 
 def _check_texts(cat: Catalogue, message: Message, error: _ErrorFactory) -> Iterator[Diagnostic]:
@@ -97,18 +117,34 @@ def _check_texts(cat: Catalogue, message: Message, error: _ErrorFactory) -> Iter
                     yield from _check_ref(cat, message, seg.message_id, declared, used, text.pos, error)
     for param in message.params:
         if param.name not in used:
-            yield error(param.pos, "unused-param", f"param {param.name!r} of {message.id!r} is used by no text or condition")
+            yield error(
+                param.pos, "unused-param", f"param {param.name!r} of {message.id!r} is used by no text or condition"
+            )
 
 
-def _check_field(message: Message, param: Param | None, name: str, at: Pos, error: _ErrorFactory) -> Iterator[Diagnostic]:
+def _check_field(
+    message: Message, param: Param | None, name: str, at: Pos, error: _ErrorFactory
+) -> Iterator[Diagnostic]:
     if param is None:
-        yield error(at, "undeclared-placeholder", f"placeholder {{{name}}} in {message.id!r} is not declared under params")
+        yield error(
+            at, "undeclared-placeholder", f"placeholder {{{name}}} in {message.id!r} is not declared under params"
+        )
     elif param.type == "bool":
-        yield error(at, "malformed-placeholder", f"{{{name}}} in {message.id!r} is a bool; choose texts with variants instead of printing it")
+        yield error(
+            at,
+            "malformed-placeholder",
+            f"{{{name}}} in {message.id!r} is a bool; choose texts with variants instead of printing it",
+        )
 
 
 def _check_ref(
-    cat: Catalogue, message: Message, ref_id: str, declared: dict[str, Param], used: set[str], at: Pos, error: _ErrorFactory
+    cat: Catalogue,
+    message: Message,
+    ref_id: str,
+    declared: dict[str, Param],
+    used: set[str],
+    at: Pos,
+    error: _ErrorFactory,
 ) -> Iterator[Diagnostic]:
     target = cat.message(ref_id)
     if target is None:
@@ -135,10 +171,18 @@ def _check_plural_forms(cat: Catalogue, message: Message, text: Text, error: _Er
     need = set(plural_categories(cat.source_locale))
     missing = sorted(need - have)
     if missing:
-        yield error(text.pos, "invalid-plural", f"{message.id!r} lacks the {', '.join(missing)} form(s) that {cat.source_locale} needs")
+        yield error(
+            text.pos,
+            "invalid-plural",
+            f"{message.id!r} lacks the {', '.join(missing)} form(s) that {cat.source_locale} needs",
+        )
     extra = sorted(have - need)
     if extra:
-        yield error(text.pos, "invalid-plural", f"{message.id!r} has form(s) {', '.join(extra)} that {cat.source_locale} does not use")
+        yield error(
+            text.pos,
+            "invalid-plural",
+            f"{message.id!r} has form(s) {', '.join(extra)} that {cat.source_locale} does not use",
+        )
 
 
 def _check_variants(message: Message, error: _ErrorFactory) -> Iterator[Diagnostic]:
@@ -149,11 +193,17 @@ def _check_variants(message: Message, error: _ErrorFactory) -> Iterator[Diagnost
     default_seen = False
     for variant in message.variants:
         if variant.key in keys:
-            yield error(variant.pos, "duplicate-variant-key", f"{message.id!r} has two variants with key {variant.key!r}")
+            yield error(
+                variant.pos, "duplicate-variant-key", f"{message.id!r} has two variants with key {variant.key!r}"
+            )
         keys.add(variant.key)
         condition = {name: frozenset(values) for name, values in variant.condition}
         if default_seen or any(_covers(earlier, condition) for earlier in seen_conditions):
-            yield error(variant.pos, "unreachable-variant", f"this variant of {message.id!r} ({variant.describe()}) never matches: an earlier one always wins")
+            yield error(
+                variant.pos,
+                "unreachable-variant",
+                f"this variant of {message.id!r} ({variant.describe()}) never matches: an earlier one always wins",
+            )
         if not variant.condition:
             default_seen = True
         seen_conditions.append(condition)
@@ -166,7 +216,9 @@ def _covers(earlier: dict[str, frozenset[Scalar]], later: dict[str, frozenset[Sc
     return all(name in later and later[name] <= values for name, values in earlier.items())
 
 
-def _check_coverage(message: Message, conditions: list[dict[str, frozenset[Scalar]]], error: _ErrorFactory) -> Iterator[Diagnostic]:
+def _check_coverage(
+    message: Message, conditions: list[dict[str, frozenset[Scalar]]], error: _ErrorFactory
+) -> Iterator[Diagnostic]:
     names = sorted({name for c in conditions for name in c})
     domains: list[tuple[Scalar, ...]] = []
     for name in names:
@@ -178,19 +230,31 @@ def _check_coverage(message: Message, conditions: list[dict[str, frozenset[Scala
         elif param.type == "choice":
             domains.append(param.choices)
         else:
-            yield error(message.variants[-1].pos, "missing-default-variant", f"{message.id!r} has no default variant, and {param.type} param {name!r} has endless values; add a variant without if")
+            yield error(
+                message.variants[-1].pos,
+                "missing-default-variant",
+                f"{message.id!r} has no default variant, and {param.type} param {name!r} has endless values; add a variant without if",
+            )
             return
     total = 1
     for domain in domains:
         total *= len(domain)
     if total > _MAX_COMBINATIONS:
-        yield error(message.variants[-1].pos, "missing-default-variant", f"{message.id!r} has no default variant; add one (too many combinations to prove coverage)")
+        yield error(
+            message.variants[-1].pos,
+            "missing-default-variant",
+            f"{message.id!r} has no default variant; add one (too many combinations to prove coverage)",
+        )
         return
     for combo in itertools.product(*domains):
         inputs = dict(zip(names, combo, strict=True))
         if not any(all(inputs[n] in vals for n, vals in c.items()) for c in conditions):
             shown = ", ".join(f"{n} = {_show(v)}" for n, v in inputs.items())
-            yield error(message.variants[-1].pos, "missing-default-variant", f"no variant of {message.id!r} matches {shown}; add it or a variant without if")
+            yield error(
+                message.variants[-1].pos,
+                "missing-default-variant",
+                f"no variant of {message.id!r} matches {shown}; add it or a variant without if",
+            )
             return
 
 
@@ -199,7 +263,10 @@ def _show(value: Scalar) -> str:
 
 
 def _check_cycles(cat: Catalogue, error: _ErrorFactory) -> Iterator[Diagnostic]:
-    graph = {m.id: sorted({r for _, t in m.texts() for body in t.all_texts for r in placeholders.refs(body)}) for m in cat.messages}
+    graph = {
+        m.id: sorted({r for _, t in m.texts() for body in t.all_texts for r in placeholders.refs(body)})
+        for m in cat.messages
+    }
     state: dict[str, int] = {}
     reported: set[frozenset[str]] = set()
     for start in graph:
