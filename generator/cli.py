@@ -7,12 +7,13 @@ Exit codes: 0 no error (warnings alone are 0); 1 at least one error finding;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
-from . import __version__
+from ._version import __version__
 from .diagnostics import Diagnostic, MsgbookError, Severity, render_text
 from .pipeline import build, check
 from .project import load_project
@@ -109,7 +110,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     try:
-        args = _parser().parse_args(argv)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = _parser().parse_args(argv)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     try:

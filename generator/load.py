@@ -52,7 +52,9 @@ MESSAGE_KEYS = (
 )  # fmt: skip
 PARAM_KEYS = ("type", "choices", "default", "example", "description")
 VARIANT_KEYS = ("if", "key", "text")
-_YAML11_WORDS = frozenset(["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"])
+_YAML11_WORDS = frozenset(
+    ["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"]
+)
 
 Node = yaml.Node
 Pairs = dict[str, tuple[yaml.ScalarNode, Node]]

@@ -58,20 +58,15 @@ def _check_ids(cat: Catalogue, error: _ErrorFactory) -> Iterator[Diagnostic]:
         if not ID_PATTERN.match(group.id):
             yield error(group.pos, "invalid-id", f"group id {group.id!r} must be lowercase words joined by '-'")
     for message in cat.messages:
+        name = runtime_name(message.id)
         if not ID_PATTERN.match(message.id):
             yield error(message.pos, "invalid-id", f"message id {message.id!r} must be lowercase words joined by '-'")
-            continue
-        name = runtime_name(message.id)
-        if is_reserved(name):
+        elif is_reserved(name):
             yield error(
-                message.pos,
-                "reserved-name",
-                f"message id {message.id!r} becomes {name}(), which is a Python keyword or reserved",
+                message.pos, "reserved-name", f"message id {message.id!r} becomes {name}(), which is a Python keyword or reserved"
             )
-        elif name in names:
-            yield error(
-                message.pos, "id-collision", f"message id {message.id!r} becomes {name}(), like {names[name]!r}"
-            )
+        if name in names:
+            yield error(message.pos, "id-collision", f"message id {message.id!r} becomes {name}(), like {names[name]!r}")
         else:
             names[name] = message.id
 
