@@ -10,9 +10,22 @@ The public API mirrors the command line::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from typing import TYPE_CHECKING
 
-from .pipeline import build, check
+from ._version import __version__
 from .project import load_project
 
+if TYPE_CHECKING:
+    from .pipeline import build, check
+
 __all__ = ["__version__", "build", "check", "load_project"]
+
+
+def __getattr__(name: str) -> object:
+    # build and check pull in YAML, Babel, polib and Jinja; load them on first use
+    # so `msgbook build` can answer a no-op from its fingerprint without them.
+    if name in ("build", "check"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'generator' has no attribute {name!r}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from .cache import load_parsed, store_parsed
 from .diagnostics import Diagnostic, Location, MsgbookError
 from .load import load_catalogue
 from .model import Catalogue
 from .project import Project
+from .validate import validate
 
 
 def read_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]]:
@@ -26,3 +28,26 @@ def read_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]
     except OSError as error:
         raise MsgbookError(f"cannot read the catalogue: {error.strerror}", Location(project.catalogue)) from None
     return load_catalogue(data, project.catalogue)
+
+
+def read_valid_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]]:
+    """Load and validate the catalogue, reusing the cached result for the same bytes.
+
+    Raises:
+        MsgbookError: the catalogue does not exist or cannot be read.
+    """
+    path = project.path(project.catalogue)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return read_catalogue(project)  # raises the right error
+    cached = load_parsed(project.root, data + project.catalogue.encode())
+    if isinstance(cached, tuple) and len(cached) == 2:
+        catalogue, diagnostics = cached
+        if (catalogue is None or isinstance(catalogue, Catalogue)) and isinstance(diagnostics, list):
+            return catalogue, diagnostics
+    catalogue, diagnostics = load_catalogue(data, project.catalogue)
+    if catalogue is not None:
+        diagnostics = [*diagnostics, *validate(catalogue)]
+    store_parsed(project.root, data + project.catalogue.encode(), (catalogue, diagnostics))
+    return catalogue, diagnostics

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from ._version import __version__
+from .cache import noop_findings
 from .diagnostics import Diagnostic, MsgbookError, Severity, render_text
-from .pipeline import build, check
 from .project import load_project
 from .rules import RULES
 from .translations import GettextOptions
@@ -130,12 +130,21 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     project = load_project(args.root)
     if args.command == "build":
-        result = build(project, GettextOptions(args.prune_obsolete, frozenset(args.keep_translations)))
+        options = GettextOptions(args.prune_obsolete, frozenset(args.keep_translations))
+        remembered = noop_findings(project, options)  # nothing changed: skip loading the heavy modules
+        if remembered is not None:
+            _print_findings(remembered, "text", out)
+            return _exit_code(remembered)
+        from .pipeline import build
+
+        result = build(project, options)
         for path in result.written:
             print(f"wrote {path}", file=out)
         _print_findings(result.diagnostics, "text", out)
         return _exit_code(result.diagnostics)
     if args.command == "check":
+        from .pipeline import check
+
         select, ignore = _rule_list(args.select), _rule_list(args.ignore)
         findings = [d for d in check(project) if (not select or d.rule in select) and d.rule not in ignore]
         _print_findings(findings, args.format, out)

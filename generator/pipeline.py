@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalogue_io import read_catalogue
+from .cache import clear_state, encode_finding, extra_key, fingerprint, input_paths, noop_findings, write_state
+from .catalogue_io import read_valid_catalogue
 from .checks.docs import check_docs
 from .checks.sources import check_sources
 from .checks.translations import check_translations
@@ -21,7 +22,6 @@ from .model import Catalogue
 from .outputs import Outputs, stale, write_changed
 from .project import Project
 from .translations import GettextOptions, Translations
-from .validate import validate
 
 
 @dataclass(slots=True)
@@ -44,12 +44,11 @@ class BuildResult:
 def plan(project: Project, options: GettextOptions | None = None, *, with_checks: bool = False) -> Plan:
     """Load and validate the catalogue, merge translations, compute all outputs."""
     result = Plan()
-    catalogue, diagnostics = read_catalogue(project)
+    catalogue, diagnostics = read_valid_catalogue(project)
     result.diagnostics.extend(diagnostics)
     if catalogue is None:
         result.blocked = True
         return result
-    result.diagnostics.extend(validate(catalogue))
     if any(d.severity is Severity.ERROR for d in result.diagnostics):
         result.blocked = True  # never generate code or docs from an invalid catalogue
         return result
@@ -90,10 +89,9 @@ def load_inputs(project: Project) -> Inputs:
     ``catalogue`` is ``None`` when the catalogue or a .po cannot be used; the
     diagnostics say why.
     """
-    catalogue, diagnostics = read_catalogue(project)
+    catalogue, diagnostics = read_valid_catalogue(project)
     if catalogue is None:
         return Inputs(None, {}, diagnostics)
-    diagnostics = [*diagnostics, *validate(catalogue)]
     if any(d.severity is Severity.ERROR for d in diagnostics):
         return Inputs(None, {}, sort_diagnostics(diagnostics))
     gettext = plan_gettext(project, catalogue, GettextOptions())
@@ -114,10 +112,31 @@ def _finish(project: Project, result: Plan, extra: list[Diagnostic]) -> list[Dia
 
 
 def build(project: Project, options: GettextOptions | None = None) -> BuildResult:
-    """Write every output whose bytes changed; nothing when an input is unusable."""
+    """Write every output whose bytes changed; nothing when an input is unusable.
+
+    When no input, output, setting or option changed since the last complete
+    build (by ``stat()``), nothing is parsed at all.
+    """
+    options = options or GettextOptions()
+    remembered = noop_findings(project, options)
+    if remembered is not None:
+        return BuildResult([], remembered)
     result = plan(project, options)
-    written = [] if result.blocked else write_changed(project.root, result.outputs)
-    return BuildResult(written, _finish(project, result, []))
+    findings = _finish(project, result, [])
+    if result.blocked:
+        clear_state(project.root)
+        return BuildResult([], findings)
+    written = write_changed(project.root, result.outputs)
+    outputs = sorted(result.outputs)
+    write_state(
+        project.root,
+        {
+            "fingerprint": fingerprint(project.root, [*input_paths(project), *outputs], extra_key(project, options)),
+            "outputs": outputs,
+            "findings": [encode_finding(d) for d in findings],
+        },
+    )
+    return BuildResult(written, findings)
 
 
 def check(project: Project) -> list[Diagnostic]:

@@ -23,6 +23,7 @@ LAYERS = {
     "load": 2,
     "validate": 3,
     "catalogue_io": 3,
+    "cache": 3,
     "emit": 4,
     "checks": 4,
     "status": 5,

@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO, run_cli, write_project
 
 import generator
-from generator import cli
+from generator import pipeline
 
 GOOD = """
 domain: demo
@@ -115,7 +115,7 @@ def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatc
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "check", boom)
+    monkeypatch.setattr(pipeline, "check", boom)
     result = run_cli("check", "--root", str(root))
     assert result.code == 2
     assert result.err == "msgbook: internal error (RuntimeError: boom); please report this as a bug\n"
