@@ -9,6 +9,7 @@ rebuilds without parsing anything, and a hand-edited output still rebuilds.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -22,6 +23,7 @@ from .project import Project
 from .translations import GettextOptions
 
 CACHE_DIR = ".msgbook-cache"
+_CODE = Path(__file__).resolve().parent
 _STATE = "build-state.json"
 
 
@@ -62,19 +64,23 @@ def store_parsed(root: Path, data: bytes, parsed: object) -> None:
 
 
 def _key(data: bytes) -> str:
-    return hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()[:32]
+    return hashlib.sha256(_code_stamp().encode() + b"\0" + data).hexdigest()[:32]
 
 
-_CODE = Path(__file__).resolve().parent
+@functools.cache
+def _code_stamp() -> str:
+    """msgbook's version and the stat of its own files, so a changed msgbook never reuses old results."""
+    digest = hashlib.sha256(__version__.encode())
+    for own in sorted(_CODE.rglob("*.py")) + sorted(_CODE.glob("templates/*")):
+        with contextlib.suppress(OSError):
+            st = own.stat()
+            digest.update(f"{own.relative_to(_CODE)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def fingerprint(root: Path, paths: Iterable[str], extra: str) -> str:
     """A digest of the stat() of each path (missing ones included), msgbook's own files, and ``extra``."""
-    digest = hashlib.sha256(f"{__version__}\0{extra}\0".encode())
-    for own in sorted(_CODE.rglob("*.py")) + sorted(_CODE.glob("templates/*")):
-        with contextlib.suppress(OSError):
-            st = own.stat()
-            digest.update(f"{own.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    digest = hashlib.sha256(f"{_code_stamp()}\0{extra}\0".encode())
     for relative in sorted(set(paths)):
         try:
             st = os.stat(root / relative)
