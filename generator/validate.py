@@ -63,10 +63,14 @@ def _check_ids(cat: Catalogue, error: _ErrorFactory) -> Iterator[Diagnostic]:
             yield error(message.pos, "invalid-id", f"message id {message.id!r} must be lowercase words joined by '-'")
         elif is_reserved(name):
             yield error(
-                message.pos, "reserved-name", f"message id {message.id!r} becomes {name}(), which is a Python keyword or reserved"
+                message.pos,
+                "reserved-name",
+                f"message id {message.id!r} becomes {name}(), which is a Python keyword or reserved",
             )
         if name in names:
-            yield error(message.pos, "id-collision", f"message id {message.id!r} becomes {name}(), like {names[name]!r}")
+            yield error(
+                message.pos, "id-collision", f"message id {message.id!r} becomes {name}(), like {names[name]!r}"
+            )
         else:
             names[name] = message.id
 
