@@ -1,0 +1,2 @@
+def only_here(m):
+    return m.only_in_tests()
