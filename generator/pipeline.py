@@ -122,6 +122,9 @@ def build(project: Project, options: GettextOptions | None = None) -> BuildResul
     if remembered is not None:
         return BuildResult([], remembered)
     result = plan(project, options)
+    if not result.blocked:
+        # the files build is about to write are drift only until it writes them
+        result.diagnostics = [d for d in result.diagnostics if d.rule not in _FIXED_BY_BUILD]
     findings = _finish(project, result, [])
     if result.blocked:
         clear_state(project.root)
@@ -137,6 +140,9 @@ def build(project: Project, options: GettextOptions | None = None) -> BuildResul
         },
     )
     return BuildResult(written, findings)
+
+
+_FIXED_BY_BUILD = frozenset({"stale-po", "stale-generated-file"})
 
 
 def check(project: Project) -> list[Diagnostic]:
