@@ -1,0 +1,225 @@
+"""Python source fragments for the runtime module: literals, f-strings, docstrings, tests.
+
+Catalogue and translation text enters generated code only through
+:func:`repr`, character by character where a piece goes inside an f-string,
+so no text can close a literal or reach an expression. Expressions
+(parameter names, calls of other generated functions) come from the model,
+never from text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Param, Scalar
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A Python expression to place inside an f-string replacement field."""
+
+    source: str
+
+
+Part = str | Code  # literal text, or an expression whose value is inserted
+
+
+def py(value: Scalar | None) -> str:
+    """A constant as Python source: the ``py`` filter of the templates.
+
+    >>> print(py("it's"), py(True), py(None))
+    "it's" True None
+    """
+    return literal(value) if isinstance(value, str) else repr(value)
+
+
+def _quote(text: str) -> str:
+    """The quote a literal of ``text`` uses: double, unless only single ones avoid escapes (as ruff prefers)."""
+    return "'" if '"' in text and "'" not in text else '"'
+
+
+def _escaped(text: str, quote: str) -> str:
+    r"""The body of a literal holding ``text`` between ``quote``\s, built from ``repr()``.
+
+    >>> print(_escaped('say "hi"\n', '"'), _escaped("日本 ✓", '"'))
+    say \"hi\"\n 日本 ✓
+    """
+    if text.isprintable() and "\\" not in text and quote not in text:
+        return text
+    out = []
+    for char in text:
+        if char == quote:
+            out.append("\\" + char)
+        else:
+            out.append(repr(char)[1:-1])  # one character: repr never escapes the other quote
+    return "".join(out)
+
+
+def literal(text: str) -> str:
+    r"""A string literal for ``text``.
+
+    >>> print(literal('a "b"'), literal("it's"), literal("both ' and \" \\ \n"))
+    'a "b"' "it's" "both ' and \" \\ \n"
+    """
+    quote = _quote(text)
+    return quote + _escaped(text, quote) + quote
+
+
+def tuple_literal(items: Sequence[str]) -> str:
+    """A tuple of string literals.
+
+    >>> tuple_literal(["en"]), tuple_literal(["en", "ja"])
+    ('("en",)', '("en", "ja")')
+    """
+    inner = ", ".join(literal(item) for item in items)
+    return f"({inner},)" if len(items) == 1 else f"({inner})"
+
+
+def dict_item(key: str, values: Sequence[str], width: int = 120) -> str:
+    """A ``key: (values...),`` item of a dict display, one value a line when too long (as ruff formats it).
+
+    >>> print(dict_item('"a"', ["1", "None"]))
+        "a": (1, None),
+    """
+    line = f"    {key}: ({', '.join(values)}),"
+    if len(line) <= width:
+        return line
+    inner = "".join(f"        {value},\n" for value in values)
+    return f"    {key}: (\n{inner}    ),"
+
+
+def _fstring(parts: Sequence[Part]) -> str:
+    text = "".join(part for part in parts if isinstance(part, str))
+    if not any(isinstance(part, Code) for part in parts):
+        return literal(text)
+    quote = _quote(text)
+    body = []
+    for part in parts:
+        if isinstance(part, Code):
+            body.append("{" + part.source + "}")
+        else:
+            body.append(_escaped(part, quote).replace("{", "{{").replace("}", "}}"))
+    return "f" + quote + "".join(body) + quote
+
+
+def text_lines(parts: Sequence[Part]) -> tuple[str, ...]:
+    """One literal per line of the text, for implicit concatenation in parentheses.
+
+    Literal pieces are merged, empty ones dropped; a line with an inserted
+    value becomes an f-string.
+
+    >>> text_lines(["Hello ", Code("name"), "!\\nBye"])
+    ('f"Hello {name}!\\\\n"', '"Bye"')
+    >>> text_lines([])
+    ('""',)
+    """
+    if not any(isinstance(part, str) and "\n" in part[:-1] for part in parts):
+        return (_fstring(parts),)
+    lines: list[list[Part]] = [[]]
+    for part in parts:
+        if isinstance(part, Code) or "\n" not in part:
+            _append(lines[-1], part)
+            continue
+        pieces = part.split("\n")
+        for piece in pieces[:-1]:
+            _append(lines[-1], piece + "\n")
+            lines.append([])
+        _append(lines[-1], pieces[-1])
+    return tuple(_fstring(line) for line in lines if line) or ('""',)
+
+
+def _append(line: list[Part], part: Part) -> None:
+    if isinstance(part, str):
+        if not part:
+            return
+        if line and isinstance(line[-1], str):
+            line[-1] += part
+            return
+    line.append(part)
+
+
+def body_source(lines: Sequence[str], indent: str) -> str:
+    """A ``return`` of a text: one line, or its lines in parentheses."""
+    if len(lines) == 1:
+        return f"{indent}return {lines[0]}\n"
+    inner = "".join(f"{indent}    {line}\n" for line in lines)
+    return f"{indent}return (\n{inner}{indent})\n"
+
+
+def docstring(text: str) -> str:
+    r'''A docstring literal: triple-quoted when the text reads the same that way, else ``repr()``.
+
+    >>> print(docstring("Hello."))
+    """Hello."""
+    >>> print(docstring('Hello.\n\nWhen: "always"'))
+    """Hello.
+    <BLANKLINE>
+    When: "always"
+    """
+    >>> print(docstring("back\\slash"))
+    'back\\slash'
+    '''
+    text = text.strip()
+    safe = text.replace("\n", "").isprintable()
+    if not safe or "\\" in text or '"""' in text or text.startswith('"'):
+        return repr(text)
+    if "\n" in text or text.endswith('"'):
+        return '"""' + text + '\n"""'
+    return '"""' + text + '"""'
+
+
+def comment(text: str) -> str:
+    """A ``#`` comment holding ``text`` on one line, whatever it contains.
+
+    >>> comment("a\\nb")
+    '# a?b'
+    """
+    return "# " + "".join(char if char.isprintable() else "?" for char in text)
+
+
+def annotation(param: Param) -> str:
+    """The type of a parameter in a public function.
+
+    >>> annotation(Param("d", "choice", (1, 1), ("oauth", "anon-only")))
+    'Literal["oauth", "anon-only"]'
+    """
+    if param.type == "choice":
+        return "Literal[" + ", ".join(literal(choice) for choice in param.choices) + "]"
+    return param.type
+
+
+def private_annotation(param: Param) -> str:
+    """The type of a parameter in a locale module, which imports nothing."""
+    return "str" if param.type == "choice" else param.type
+
+
+def condition(tests: Sequence[tuple[str, Sequence[Scalar]]], params: Sequence[Param]) -> str | None:
+    """A variant's condition as a Python test on the declared parameters (``None``: always).
+
+    >>> ps = [Param("ci", "bool", (1, 1)), Param("d", "choice", (1, 1), ("a", "b", "c"))]
+    >>> condition([("d", ["a"]), ("ci", [False])], ps)
+    'd == "a" and not ci'
+    >>> condition([("d", ["a", "b"]), ("ci", [True, False])], ps)
+    'd in ("a", "b")'
+    """
+    kinds = {param.name: param.type for param in params}
+    clauses = []
+    for name, values in tests:
+        if kinds.get(name) == "bool":
+            wanted = set(values)
+            if wanted == {True, False}:
+                continue
+            clauses.append(name if True in wanted else f"not {name}")
+        elif len(values) == 1:
+            clauses.append(f"{name} == {py(values[0])}")
+        else:
+            clauses.append(f"{name} in ({', '.join(py(v) for v in values)})")
+    return " and ".join(clauses) or None
+
+
+def default(param: Param) -> str:
+    """The default of a parameter as Python source, or ``""`` when it has none."""
+    if not param.has_default or param.default is None:
+        return ""
+    return py(param.default)
