@@ -213,18 +213,21 @@ class Catalogue:
     groups: tuple[Group, ...] = ()
     messages: tuple[Message, ...] = ()
     _index: dict[str, Message] = field(default_factory=dict, compare=False, repr=False)
+    _by_group: dict[str | None, tuple[Message, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update((m.id, m) for m in self.messages)
+        members: dict[str | None, list[Message]] = {}
+        for message in self.messages:
+            members.setdefault(message.group, []).append(message)
+        self._by_group.update((group, tuple(items)) for group, items in members.items())
 
     def message(self, message_id: str) -> Message | None:
         return self._index.get(message_id)
 
     def group(self, group_id: str) -> Group | None:
-        for group in self.groups:
-            if group.id == group_id:
-                return group
-        return None
+        return next((group for group in self.groups if group.id == group_id), None)
 
     def group_messages(self, group_id: str) -> tuple[Message, ...]:
-        return tuple(m for m in self.messages if m.group == group_id)
+        """The messages of a group, in catalogue order."""
+        return self._by_group.get(group_id, ())
