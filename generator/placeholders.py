@@ -7,6 +7,7 @@ access are rejected, so a text can never reach into an object.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ Segment = Literal | Field | Ref
 Parsed = tuple[tuple[Segment, ...], tuple[Bad, ...]]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse(text: str) -> Parsed:
     """Split ``text`` into segments, and list what is malformed.
 
