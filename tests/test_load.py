@@ -123,7 +123,9 @@ def test_large_catalogue_loads_in_linear_time() -> None:
 def test_any_text_loads_back_unchanged(text: str) -> None:
     """Quotes, backslashes, newlines, braces, |, backticks, emoji, Japanese: all survive."""
     escaped = text.replace("{", "{{").replace("}", "}}")
-    doc = yaml.safe_dump({"domain": "d", "messages": {"note": {"text": escaped}}}, allow_unicode=True, default_style="\"")
+    doc = yaml.safe_dump(
+        {"domain": "d", "messages": {"note": {"text": escaped}}}, allow_unicode=True, default_style='"'
+    )
     catalogue, diagnostics = load_catalogue(doc.encode("utf-8"), "c.yaml")
     assert diagnostics == []
     assert catalogue is not None
