@@ -1,4 +1,4 @@
-"""Read the project's catalogue file (with a cache of the parsed result)."""
+"""Read the project's catalogue file (with a cache of the parsed and validated result)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,10 @@ from .project import Project
 from .validate import validate
 
 
-def read_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]]:
-    """Load the project's catalogue; a missing or unreadable file cannot go on.
-
-    Raises:
-        MsgbookError: the catalogue does not exist or cannot be read.
-    """
+def _read_bytes(project: Project) -> bytes:
     path = project.path(project.catalogue)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise MsgbookError(
             f"no catalogue at {project.catalogue} (set [tool.msgbook] catalogue, or pass --root)"
@@ -27,7 +22,15 @@ def read_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]
         raise MsgbookError("the catalogue is a folder, not a file", Location(project.catalogue)) from None
     except OSError as error:
         raise MsgbookError(f"cannot read the catalogue: {error.strerror}", Location(project.catalogue)) from None
-    return load_catalogue(data, project.catalogue)
+
+
+def read_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]]:
+    """Load the project's catalogue (without the whole-model rules of :mod:`generator.validate`).
+
+    Raises:
+        MsgbookError: the catalogue does not exist or cannot be read.
+    """
+    return load_catalogue(_read_bytes(project), project.catalogue)
 
 
 def read_valid_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]]:
@@ -36,12 +39,9 @@ def read_valid_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagn
     Raises:
         MsgbookError: the catalogue does not exist or cannot be read.
     """
-    path = project.path(project.catalogue)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return read_catalogue(project)  # raises the right error
-    cached = load_parsed(project.root, data + project.catalogue.encode())
+    data = _read_bytes(project)
+    key = data + b"\0" + project.catalogue.encode()
+    cached = load_parsed(project.root, key)
     if isinstance(cached, tuple) and len(cached) == 2:
         catalogue, diagnostics = cached
         if (catalogue is None or isinstance(catalogue, Catalogue)) and isinstance(diagnostics, list):
@@ -49,5 +49,5 @@ def read_valid_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagn
     catalogue, diagnostics = load_catalogue(data, project.catalogue)
     if catalogue is not None:
         diagnostics = [*diagnostics, *validate(catalogue)]
-    store_parsed(project.root, data + project.catalogue.encode(), (catalogue, diagnostics))
+    store_parsed(project.root, key, (catalogue, diagnostics))
     return catalogue, diagnostics

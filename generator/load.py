@@ -8,13 +8,11 @@ YAML 1.1 booleans and aliases are seen rather than silently resolved.
 from __future__ import annotations
 
 import difflib
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import yaml
 
 from .diagnostics import Diagnostic, Location, Severity
+from .gcpause import paused_gc
 from .model import (
     COLUMNS,
     DEFAULT_COLUMNS,
@@ -223,21 +221,6 @@ def _did_you_mean(word: str, allowed: tuple[str, ...]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC: loading makes millions of objects and no cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            # what was loaded stays alive and holds no cycles: move it out of the
-            # collector's way instead of paying one full collection over it
-            gc.freeze()
-            gc.enable()
-
-
 def load_catalogue(data: bytes, path: str) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Parse catalogue bytes; ``None`` when nothing usable could be read.
 
@@ -253,7 +236,7 @@ def load_catalogue(data: bytes, path: str) -> tuple[Catalogue | None, list[Diagn
         return None, reader.diagnostics
     if text.startswith("\ufeff"):
         text = text[1:]
-    with _gc_paused():
+    with paused_gc(freeze=True):
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as error:

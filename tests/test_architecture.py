@@ -14,6 +14,7 @@ LAYERS = {
     "model": 0,
     "diagnostics": 0,
     "placeholders": 0,
+    "gcpause": 0,
     "rules": 1,
     "cldr": 1,
     "units": 1,

@@ -12,20 +12,19 @@ come from the ``.po``; anything untranslated shows English with a mark.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import functools
-import gc
 import itertools
 import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from .. import placeholders
 from ..cldr import plural_categories
 from ..diagnostics import Diagnostic, Location, Severity
+from ..gcpause import paused_gc
 from ..model import Catalogue, Group, Message, Scalar, Text, format_value
 from ..outputs import Outputs
 from ..project import Project
@@ -676,21 +675,9 @@ def reference_paths(catalogue: Catalogue) -> dict[str, str]:
     return {g.id: (f"group-{g.id}.md" if g.id in ("index", "rules") else f"{g.id}.md") for g in catalogue.groups}
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC: rendering makes many short-lived objects and no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def render_docs(project: Project, catalogue: Catalogue, translations: Translations) -> Outputs:
     """Generated docs pages (per language, under <docs>/<lang>/reference/), by root-relative path."""
-    with _gc_paused():
+    with paused_gc():
         return _render_docs(project, catalogue, translations)
 
 

@@ -6,12 +6,11 @@ hands its functions in as a :class:`PoCodec`; everything here works on plain dat
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Location, Severity
+from ..gcpause import paused_gc
 from ..model import Catalogue
 from ..project import Project
 from ..translations import GettextOptions, LocaleTranslations, Translated
@@ -45,18 +44,6 @@ class PoCodec:
     render_po: Callable[[PoRead | None, PoHeader, Merged, int, Memo], PoText]
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC: reading and merging make many objects and no cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @dataclass(slots=True)
 class _Job:
     """What every locale's merge reads; forked workers inherit it instead of receiving it pickled."""
@@ -83,7 +70,7 @@ def plan_gettext_with(project: Project, catalogue: Catalogue, options: GettextOp
     plan = GettextPlan()
     width = project.wrap_width
     cache = PoCache(project.root)
-    with _gc_paused():
+    with paused_gc():
         templates = template_entries(catalogue, width)
         job = _Job(project, catalogue, templates, options, codec, cache, cache.memo(width))
         hits = sum(1 for _, e in templates if e in job.memo)
