@@ -35,25 +35,96 @@ def _import(module: str) -> ModuleType:
 
 
 class _Texts:
-    """One locale's compiled texts; its module is imported on first use.
+    """One locale's compiled texts, copied from its module on the locale's first use.
 
     The source locale has no module: its texts are inline in the functions below.
+    A locale holds a message without parameters as a str, any other as a function.
     """
 
     EXPLAIN: dict[str, tuple[str | None, str | None]]
+    if TYPE_CHECKING:
+        anon_persistence_nudge: str
+        anon_single_device_note: str
+        anon_single_device_note_with_oauth: str
+        login_mode_prompt: str
+        login_mode_option_oauth_label: str
+        login_mode_option_oauth_hint: str
+        login_mode_option_anonymous_label: str
+        login_mode_option_anonymous_hint: str
+        login_oauth_not_configured_info: str
+        login_anon_spinner_start: str
+        login_anon_id_spinner_stop: Callable[[str], str]
+        login_anon_keep_credentials_info: Callable[[str], str]
+        login_anon_success: Callable[[str], str]
+        login_oauth_browser_url: Callable[[str], str]
+        login_oauth_wait_spinner: str
+        login_oauth_success: str
+        login_oauth_failed: str
+        login_mode_flags_conflict: str
+        login_oauth_not_configured_error: str
+        login_oauth_in_ci: str
+        login_oauth_state_mismatch: str
+        prompt_cancelled: str
+        cli_config_fetch_failed: Callable[[str, int], str]
+        oauth_loopback_bind_failed: Callable[[str, str], str]
+        oauth_callback_error: Callable[[str, str], str]
+        oauth_callback_missing: str
+        oauth_token_exchange_failed: Callable[[int, str], str]
+        oauth_no_refresh_token: str
+        anon_token_rejected: Callable[[int, str], str]
+        oauth_callback_error_page: Callable[[str, str], str]
+        oauth_callback_missing_page: str
+        oauth_callback_success_heading: str
+        oauth_callback_success_body: str
+        logout_no_credentials: str
+        logout_confirm: Callable[[str], str]
+        logout_aborted: str
+        logout_removed: Callable[[str], str]
+        whoami_not_signed_in: str
+        whoami_orgs: Callable[[str], str]
+        sdk_upgrade_required: Callable[[str], str]
+        deprecation_warning: Callable[[str, str, bool, str, str], str]
+        deprecation_default_message: Callable[[str], str]
+        deprecation_sunset_clause: Callable[[str], str]
+        cloud_api_error_fallback: Callable[[int], str]
+        anon_single_device_rejected: Callable[[str, bool], str]
+        anon_account_not_found: Callable[[str, bool], str]
+        anon_single_device_rejected_headline: str
+        anon_account_not_found_headline: str
+        anon_auth_unknown_tail: Callable[[bool], str]
+        state_reset_note: str
+        dev_bootstrap_notice_oauth: str
+        dev_bootstrap_notice_anon: str
+        dev_anon_id_info: Callable[[str, str], str]
+        dev_anon_success: Callable[[str], str]
+        dev_anon_unreachable: Callable[[str, str], str]
+        dev_studio_token_write_failed: Callable[[str, str, int], str]
+        dev_studio_running: Callable[[str], str]
+        dev_anon_bootstrap_rejected: Callable[[int], str]
+        studio_api_loopback_only: str
+        studio_page_loopback_only: str
+        studio_invalid_token: str
+        studio_no_credentials: str
+        studio_no_project_state: str
+        project_state_missing_oauth: str
+        init_git_flags_conflict: str
+        init_unknown_template: Callable[[str, str], str]
+        init_commit_signing_failed: str
+        build_entry_not_found: Callable[[str, str], str]
+        runner_missing_export: str
+        runner_entry_not_found: Callable[[str, str], str]
 
     def __init__(self, locale: str, module: str | None) -> None:
         self.locale = locale
-        self._module = module
+        self._module = module  # None once loaded, and for the source locale
 
-    def __getattr__(self, name: str) -> Callable[..., str]:
-        if name.startswith("_") or self._module is None:
-            raise AttributeError(name)
-        # keep the module's functions as attributes: later lookups never come here
-        loaded = vars(_import(self._module))
-        self.__dict__.update((key, value) for key, value in loaded.items() if not key.startswith("_"))
-        found: Callable[..., str] = object.__getattribute__(self, name)
-        return found
+    def _load(self) -> _Texts:
+        """These texts, their module imported and copied in first if not yet."""
+        if self._module is not None:
+            loaded = vars(_import(self._module))
+            self.__dict__.update((key, value) for key, value in loaded.items() if not key.startswith("_"))
+            self._module = None  # only now: another thread never sees half of the texts
+        return self
 
 
 _SOURCE = _Texts("en", None)
@@ -89,20 +160,39 @@ def _from_environment() -> _Texts:
 
 
 def _texts(locale: str | None) -> _Texts:
-    """The texts for a ``locale=`` argument, else the innermost scope's, else the process's."""
+    """The texts for a ``locale=`` argument, else the innermost scope's, else the process's; loaded."""
     if locale is None:
-        return _SCOPE.get(_process)
+        texts = _SCOPE.get(_process)
+        if texts._module is not None:  # the environment's locale, on its first use
+            texts._load()
+            _choose_fast_path()
+        return texts
     found = _BY_NAME.get(locale)
     if found is None:
-        found = _find(locale) or _SOURCE
+        found = (_find(locale) or _SOURCE)._load()
         if len(_BY_NAME) < 256:  # bounded: locale= may come from a request
             _BY_NAME[locale] = found
     return found
 
 
-_process = _from_environment()
+_process = _from_environment()  # its module is imported on first use
 _scoped = False  # becomes True for good once any locale_scope() is entered
-_source_only = _process is _SOURCE  # True while a call without locale= can only mean the source locale
+# A call without locale= skips _texts() while no scope was ever entered (a task or thread may
+# carry a scope's locale after the block that set it ends): the inline source text while
+# _source_only, else _current's text while _translated.
+_source_only = _process is _SOURCE
+_translated = False
+_current = _SOURCE  # once set, always a loaded translation, so a racing call finds its text
+
+
+def _choose_fast_path() -> None:
+    global _source_only, _translated, _current
+    if not _scoped and _process is not _SOURCE and _process._module is None:
+        _current = _process
+        _source_only, _translated = False, True
+    else:
+        _translated = False
+        _source_only = _process is _SOURCE and not _scoped
 
 
 def set_locale(locale: str | None) -> None:
@@ -110,14 +200,14 @@ def set_locale(locale: str | None) -> None:
 
     An unknown locale means the source locale.
     """
-    global _process, _source_only
+    global _process
     _process = _from_environment() if locale is None else _texts(locale)
-    _source_only = _process is _SOURCE and not _scoped
+    _choose_fast_path()
 
 
 def get_locale() -> str:
     """The locale a call without ``locale=`` uses here and now."""
-    return _texts(None).locale
+    return _SCOPE.get(_process).locale
 
 
 class _Scope:
@@ -126,9 +216,9 @@ class _Scope:
         self._tokens: list[contextvars.Token[_Texts]] = []
 
     def __enter__(self) -> str:
-        global _scoped, _source_only
+        global _scoped
         _scoped = True
-        _source_only = False
+        _choose_fast_path()
         self._tokens.append(_SCOPE.set(self._texts))
         return self._texts.locale
 
@@ -280,9 +370,11 @@ def anon_persistence_nudge(locale: str | None = None) -> str:
 
     When: Printed with the success message after anonymous credentials are written, when the deployment is known to support OAuth. Anonymous work has no service guarantee, so the CLI shows the upgrade path before you invest real work. Not printed after `arkor login --anonymous` or on deployments without OAuth.
     """
+    if locale is None and _translated:
+        return _current.anon_persistence_nudge
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Anonymous sessions aren't guaranteed to persist — sign in with `arkor login --oauth` to tie future work to your Arkor Cloud account."
-    return texts.anon_persistence_nudge()
+    return texts.anon_persistence_nudge
 
 
 def anon_single_device_note(locale: str | None = None) -> str:
@@ -290,9 +382,11 @@ def anon_single_device_note(locale: str | None = None) -> str:
 
     When: Printed with the success message after an anonymous token is issued, when the deployment is not known to support OAuth (`arkor login --anonymous`, a deployment without OAuth, or an `arkor dev` bootstrap that could not tell). `arkor whoami` also prints it, to stderr, for an anonymous session in an interactive terminal. Arkor Cloud binds an anonymous account to the machine that issued it, so the CLI states the limit up front instead of waiting for a rejection on a second machine.
     """
+    if locale is None and _translated:
+        return _current.anon_single_device_note
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Note: anonymous accounts work on this machine only."
-    return texts.anon_single_device_note()
+    return texts.anon_single_device_note
 
 
 def anon_single_device_note_with_oauth(locale: str | None = None) -> str:
@@ -300,9 +394,11 @@ def anon_single_device_note_with_oauth(locale: str | None = None) -> str:
 
     When: Printed instead of the bare single-device note when the deployment is known to support OAuth (the same condition as the persistence nudge).
     """
+    if locale is None and _translated:
+        return _current.anon_single_device_note_with_oauth
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Note: anonymous accounts work on this machine only. Run `arkor login --oauth` to sign up for multi-device access."
-    return texts.anon_single_device_note_with_oauth()
+    return texts.anon_single_device_note_with_oauth
 
 
 def login_mode_prompt(locale: str | None = None) -> str:
@@ -310,9 +406,11 @@ def login_mode_prompt(locale: str | None = None) -> str:
 
     When: `arkor login` without `--oauth` or `--anonymous`, on a deployment that supports OAuth, in an interactive terminal. Outside a terminal or in CI the CLI takes the preselected Anonymous option without asking.
     """
+    if locale is None and _translated:
+        return _current.login_mode_prompt
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "How would you like to sign in?"
-    return texts.login_mode_prompt()
+    return texts.login_mode_prompt
 
 
 def login_mode_option_oauth_label(locale: str | None = None) -> str:
@@ -320,9 +418,11 @@ def login_mode_option_oauth_label(locale: str | None = None) -> str:
 
     When: An option of the sign-in prompt.
     """
+    if locale is None and _translated:
+        return _current.login_mode_option_oauth_label
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "OAuth (browser)"
-    return texts.login_mode_option_oauth_label()
+    return texts.login_mode_option_oauth_label
 
 
 def login_mode_option_oauth_hint(locale: str | None = None) -> str:
@@ -330,9 +430,11 @@ def login_mode_option_oauth_hint(locale: str | None = None) -> str:
 
     When: The hint next to the OAuth option of the sign-in prompt.
     """
+    if locale is None and _translated:
+        return _current.login_mode_option_oauth_hint
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Sign in to your account (requires an arkor.ai web account)"
-    return texts.login_mode_option_oauth_hint()
+    return texts.login_mode_option_oauth_hint
 
 
 def login_mode_option_anonymous_label(locale: str | None = None) -> str:
@@ -340,9 +442,11 @@ def login_mode_option_anonymous_label(locale: str | None = None) -> str:
 
     When: An option of the sign-in prompt, preselected.
     """
+    if locale is None and _translated:
+        return _current.login_mode_option_anonymous_label
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Anonymous"
-    return texts.login_mode_option_anonymous_label()
+    return texts.login_mode_option_anonymous_label
 
 
 def login_mode_option_anonymous_hint(locale: str | None = None) -> str:
@@ -350,9 +454,11 @@ def login_mode_option_anonymous_hint(locale: str | None = None) -> str:
 
     When: The hint next to the Anonymous option of the sign-in prompt.
     """
+    if locale is None and _translated:
+        return _current.login_mode_option_anonymous_hint
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Throwaway token, no account"
-    return texts.login_mode_option_anonymous_hint()
+    return texts.login_mode_option_anonymous_hint
 
 
 def login_oauth_not_configured_info(locale: str | None = None) -> str:
@@ -360,9 +466,11 @@ def login_oauth_not_configured_info(locale: str | None = None) -> str:
 
     When: `arkor login` without flags on a deployment that does not advertise OAuth; the CLI continues with the anonymous flow.
     """
+    if locale is None and _translated:
+        return _current.login_oauth_not_configured_info
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "OAuth is not configured — continuing with an anonymous session."
-    return texts.login_oauth_not_configured_info()
+    return texts.login_oauth_not_configured_info
 
 
 def login_anon_spinner_start(locale: str | None = None) -> str:
@@ -370,9 +478,11 @@ def login_anon_spinner_start(locale: str | None = None) -> str:
 
     When: The anonymous flow starts: `arkor login --anonymous`, the Anonymous option of the prompt, or `arkor login` on a deployment without OAuth.
     """
+    if locale is None and _translated:
+        return _current.login_anon_spinner_start
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Requesting anonymous token"
-    return texts.login_anon_spinner_start()
+    return texts.login_anon_spinner_start
 
 
 def login_anon_id_spinner_stop(*, anonymous_id: str, locale: str | None = None) -> str:
@@ -380,6 +490,8 @@ def login_anon_id_spinner_stop(*, anonymous_id: str, locale: str | None = None) 
 
     When: The anonymous token was issued and the credentials were written.
     """
+    if locale is None and _translated:
+        return _current.login_anon_id_spinner_stop(anonymous_id)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Anonymous id: {anonymous_id}"
     return texts.login_anon_id_spinner_stop(anonymous_id)
@@ -390,6 +502,8 @@ def login_anon_keep_credentials_info(*, credentials_path: str, locale: str | Non
 
     When: Printed right after the anonymous id, on every anonymous login.
     """
+    if locale is None and _translated:
+        return _current.login_anon_keep_credentials_info(credentials_path)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"This id is how Arkor Cloud recognises this client across sessions — keep `{credentials_path}` to stay signed in as the same anonymous identity."
     return texts.login_anon_keep_credentials_info(credentials_path)
@@ -400,6 +514,8 @@ def login_anon_success(*, org_slug: str, locale: str | None = None) -> str:
 
     When: The anonymous login finished (after the persistence nudge, when there is one).
     """
+    if locale is None and _translated:
+        return _current.login_anon_success(org_slug)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Signed in anonymously (personal org: {org_slug})."
     return texts.login_anon_success(org_slug)
@@ -410,6 +526,8 @@ def login_oauth_browser_url(*, url: str, locale: str | None = None) -> str:
 
     When: The OAuth flow starts. Printed even with `--no-browser`, which only skips opening the browser.
     """
+    if locale is None and _translated:
+        return _current.login_oauth_browser_url(url)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Browser: {url}"
     return texts.login_oauth_browser_url(url)
@@ -420,9 +538,11 @@ def login_oauth_wait_spinner(locale: str | None = None) -> str:
 
     When: The OAuth flow waits for the browser to return to the CLI's local callback. There is no timeout.
     """
+    if locale is None and _translated:
+        return _current.login_oauth_wait_spinner
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Waiting for browser callback"
-    return texts.login_oauth_wait_spinner()
+    return texts.login_oauth_wait_spinner
 
 
 def login_oauth_success(locale: str | None = None) -> str:
@@ -430,9 +550,11 @@ def login_oauth_success(locale: str | None = None) -> str:
 
     When: The OAuth sign-in finished and the credentials were written.
     """
+    if locale is None and _translated:
+        return _current.login_oauth_success
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Signed in"
-    return texts.login_oauth_success()
+    return texts.login_oauth_success
 
 
 def login_oauth_failed(locale: str | None = None) -> str:
@@ -440,9 +562,11 @@ def login_oauth_failed(locale: str | None = None) -> str:
 
     When: Any error inside the OAuth flow (a state mismatch, a failed token exchange, an error from the callback). The error itself is printed next.
     """
+    if locale is None and _translated:
+        return _current.login_oauth_failed
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Login failed"
-    return texts.login_oauth_failed()
+    return texts.login_oauth_failed
 
 
 def login_mode_flags_conflict(locale: str | None = None) -> str:
@@ -450,9 +574,11 @@ def login_mode_flags_conflict(locale: str | None = None) -> str:
 
     When: `arkor login` got both `--oauth` and `--anonymous`.
     """
+    if locale is None and _translated:
+        return _current.login_mode_flags_conflict
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Pick one of --oauth / --anonymous, not both."
-    return texts.login_mode_flags_conflict()
+    return texts.login_mode_flags_conflict
 
 
 def login_oauth_not_configured_error(locale: str | None = None) -> str:
@@ -460,9 +586,11 @@ def login_oauth_not_configured_error(locale: str | None = None) -> str:
 
     When: `arkor login --oauth` on a deployment whose `/v1/auth/cli/config` advertises no OAuth settings.
     """
+    if locale is None and _translated:
+        return _current.login_oauth_not_configured_error
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "OAuth is not configured for this deployment. Re-run without --oauth or pass --anonymous."
-    return texts.login_oauth_not_configured_error()
+    return texts.login_oauth_not_configured_error
 
 
 def login_oauth_in_ci(locale: str | None = None) -> str:
@@ -470,9 +598,11 @@ def login_oauth_in_ci(locale: str | None = None) -> str:
 
     When: `arkor login --oauth` with the `CI` environment variable set. The OAuth flow needs a browser to redirect to a local port, which a CI runner cannot do.
     """
+    if locale is None and _translated:
+        return _current.login_oauth_in_ci
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "--oauth needs a browser callback that CI runners can't complete. Use --anonymous in CI."
-    return texts.login_oauth_in_ci()
+    return texts.login_oauth_in_ci
 
 
 def login_oauth_state_mismatch(locale: str | None = None) -> str:
@@ -480,9 +610,11 @@ def login_oauth_state_mismatch(locale: str | None = None) -> str:
 
     When: The `state` returned to the local callback does not match the one the CLI generated, almost always because the browser used a tab left over from an earlier login attempt.
     """
+    if locale is None and _translated:
+        return _current.login_oauth_state_mismatch
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "State mismatch — aborting to prevent CSRF"
-    return texts.login_oauth_state_mismatch()
+    return texts.login_oauth_state_mismatch
 
 
 def prompt_cancelled(locale: str | None = None) -> str:
@@ -490,9 +622,11 @@ def prompt_cancelled(locale: str | None = None) -> str:
 
     When: You cancelled a prompt (Ctrl-C or Esc) of `arkor login` or `arkor logout`.
     """
+    if locale is None and _translated:
+        return _current.prompt_cancelled
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Cancelled by user"
-    return texts.prompt_cancelled()
+    return texts.prompt_cancelled
 
 
 def cli_config_fetch_failed(*, base_url: str, status: int, locale: str | None = None) -> str:
@@ -500,6 +634,8 @@ def cli_config_fetch_failed(*, base_url: str, status: int, locale: str | None = 
 
     When: `/v1/auth/cli/config` answered with an HTTP error, so `arkor login` cannot tell which sign-in modes the deployment offers. `arkor dev` ignores the same failure and carries on.
     """
+    if locale is None and _translated:
+        return _current.cli_config_fetch_failed(base_url, status)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Failed to fetch CLI config from {base_url} ({status})"
     return texts.cli_config_fetch_failed(base_url, status)
@@ -510,6 +646,8 @@ def oauth_loopback_bind_failed(*, ports: str, last_error: str, locale: str | Non
 
     When: The OAuth flow could not listen on any of the callback ports the deployment allows, usually because other programs hold them.
     """
+    if locale is None and _translated:
+        return _current.oauth_loopback_bind_failed(ports, last_error)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Unable to bind any of the loopback ports {ports}. The Auth0 Application must list at least one of these as an Allowed Callback URL: {last_error}"
     return texts.oauth_loopback_bind_failed(ports, last_error)
@@ -520,6 +658,8 @@ def oauth_callback_error(*, error: str, error_description: str, locale: str | No
 
     When: The sign-in in the browser returned an error, for example because access was denied.
     """
+    if locale is None and _translated:
+        return _current.oauth_callback_error(error, error_description)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Authentication failed: {error} {error_description}"
     return texts.oauth_callback_error(error, error_description)
@@ -530,9 +670,11 @@ def oauth_callback_missing(locale: str | None = None) -> str:
 
     When: The browser reached the local callback without the `code` or `state` parameter.
     """
+    if locale is None and _translated:
+        return _current.oauth_callback_missing
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Missing code/state in callback"
-    return texts.oauth_callback_missing()
+    return texts.oauth_callback_missing
 
 
 def oauth_token_exchange_failed(*, status: int, body: str, locale: str | None = None) -> str:
@@ -540,6 +682,8 @@ def oauth_token_exchange_failed(*, status: int, body: str, locale: str | None = 
 
     When: Exchanging the sign-in code for tokens at the Auth0 token endpoint failed.
     """
+    if locale is None and _translated:
+        return _current.oauth_token_exchange_failed(status, body)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Auth0 token exchange failed ({status}): {body}"
     return texts.oauth_token_exchange_failed(status, body)
@@ -550,9 +694,11 @@ def oauth_no_refresh_token(locale: str | None = None) -> str:
 
     When: The token exchange succeeded but returned no refresh token, so the CLI could not keep the session alive beyond the access token's lifetime. Usually a misconfigured deployment.
     """
+    if locale is None and _translated:
+        return _current.oauth_no_refresh_token
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Auth0 did not return a refresh token. Make sure the Application has 'offline_access' scope enabled."
-    return texts.oauth_no_refresh_token()
+    return texts.oauth_no_refresh_token
 
 
 def anon_token_rejected(*, status: int, body_snippet: str, locale: str | None = None) -> str:
@@ -560,6 +706,8 @@ def anon_token_rejected(*, status: int, body_snippet: str, locale: str | None = 
 
     When: `/v1/auth/anonymous` answered with an HTTP error. On a deployment with OAuth, `arkor dev` reports a 4xx with its own bootstrap error instead.
     """
+    if locale is None and _translated:
+        return _current.anon_token_rejected(status, body_snippet)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Failed to acquire anonymous token ({status}): {body_snippet}"
     return texts.anon_token_rejected(status, body_snippet)
@@ -570,6 +718,8 @@ def oauth_callback_error_page(*, error: str, error_description: str, locale: str
 
     When: The sign-in redirect carried an error (HTTP 400 page). The terminal shows the same error.
     """
+    if locale is None and _translated:
+        return _current.oauth_callback_error_page(error, error_description)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Authentication failed: {error} — {error_description}"
     return texts.oauth_callback_error_page(error, error_description)
@@ -580,9 +730,11 @@ def oauth_callback_missing_page(locale: str | None = None) -> str:
 
     When: The callback was opened without the `code` or `state` parameter (HTTP 400 page).
     """
+    if locale is None and _translated:
+        return _current.oauth_callback_missing_page
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Missing code/state"
-    return texts.oauth_callback_missing_page()
+    return texts.oauth_callback_missing_page
 
 
 def oauth_callback_success_heading(locale: str | None = None) -> str:
@@ -590,9 +742,11 @@ def oauth_callback_success_heading(locale: str | None = None) -> str:
 
     When: The heading of the page shown after a successful sign-in.
     """
+    if locale is None and _translated:
+        return _current.oauth_callback_success_heading
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Signed in to arkor"
-    return texts.oauth_callback_success_heading()
+    return texts.oauth_callback_success_heading
 
 
 def oauth_callback_success_body(locale: str | None = None) -> str:
@@ -600,9 +754,11 @@ def oauth_callback_success_body(locale: str | None = None) -> str:
 
     When: The text of the page shown after a successful sign-in.
     """
+    if locale is None and _translated:
+        return _current.oauth_callback_success_body
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "You can close this tab and return to the terminal."
-    return texts.oauth_callback_success_body()
+    return texts.oauth_callback_success_body
 
 
 def logout_no_credentials(locale: str | None = None) -> str:
@@ -610,9 +766,11 @@ def logout_no_credentials(locale: str | None = None) -> str:
 
     When: `arkor logout` found no `~/.arkor/credentials.json`, so there is nothing to delete.
     """
+    if locale is None and _translated:
+        return _current.logout_no_credentials
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "No credentials on file."
-    return texts.logout_no_credentials()
+    return texts.logout_no_credentials
 
 
 def logout_confirm(*, credentials_path: str, locale: str | None = None) -> str:
@@ -620,6 +778,8 @@ def logout_confirm(*, credentials_path: str, locale: str | None = None) -> str:
 
     When: `arkor logout` in an interactive terminal, with credentials present and without `--yes`. Yes is preselected; outside a terminal the CLI deletes the file without asking.
     """
+    if locale is None and _translated:
+        return _current.logout_confirm(credentials_path)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Delete {credentials_path}?"
     return texts.logout_confirm(credentials_path)
@@ -630,9 +790,11 @@ def logout_aborted(locale: str | None = None) -> str:
 
     When: You declined the logout confirmation.
     """
+    if locale is None and _translated:
+        return _current.logout_aborted
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Aborted."
-    return texts.logout_aborted()
+    return texts.logout_aborted
 
 
 def logout_removed(*, credentials_path: str, locale: str | None = None) -> str:
@@ -640,6 +802,8 @@ def logout_removed(*, credentials_path: str, locale: str | None = None) -> str:
 
     When: `arkor logout` deleted the credentials file.
     """
+    if locale is None and _translated:
+        return _current.logout_removed(credentials_path)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Removed {credentials_path}."
     return texts.logout_removed(credentials_path)
@@ -650,9 +814,11 @@ def whoami_not_signed_in(locale: str | None = None) -> str:
 
     When: `arkor whoami` found no credentials file.
     """
+    if locale is None and _translated:
+        return _current.whoami_not_signed_in
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Not signed in. Run `arkor login` or `arkor login --anonymous`."
-    return texts.whoami_not_signed_in()
+    return texts.whoami_not_signed_in
 
 
 def whoami_orgs(*, org_slugs: str, locale: str | None = None) -> str:
@@ -660,6 +826,8 @@ def whoami_orgs(*, org_slugs: str, locale: str | None = None) -> str:
 
     When: `arkor whoami` succeeded and the account belongs to at least one org. Printed after the user details.
     """
+    if locale is None and _translated:
+        return _current.whoami_orgs(org_slugs)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Orgs: {org_slugs}"
     return texts.whoami_orgs(org_slugs)
@@ -670,6 +838,8 @@ def sdk_upgrade_required(*, upgrade_command: str, locale: str | None = None) -> 
 
     When: The cloud API answered HTTP 426: the deployment needs a newer `arkor`. The command shown is the upgrade for the package manager the CLI detected. When the server sends its own upgrade message, that is printed instead.
     """
+    if locale is None and _translated:
+        return _current.sdk_upgrade_required(upgrade_command)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Arkor SDK is no longer supported by the cloud API. Run `{upgrade_command}`."
     return texts.sdk_upgrade_required(upgrade_command)
@@ -691,6 +861,8 @@ def deprecation_warning(
 
     When: At the end of any command, when a cloud API answer during the run marked this version of `arkor` as deprecated. The cutoff date appears when the server announced one.
     """
+    if locale is None and _translated:
+        return _current.deprecation_warning(deprecation_message, sdk_version, has_sunset, sunset, upgrade_command)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         if has_sunset:
             return f"{deprecation_message} (current: {sdk_version}).{deprecation_sunset_clause(sunset=sunset, locale=_SOURCE.locale)} Run `{upgrade_command}`."
@@ -704,6 +876,8 @@ def deprecation_default_message(*, sdk_version: str, locale: str | None = None) 
 
     When: The start of the deprecation warning when the server sent no readable warning text of its own.
     """
+    if locale is None and _translated:
+        return _current.deprecation_default_message(sdk_version)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Arkor SDK {sdk_version} is deprecated"
     return texts.deprecation_default_message(sdk_version)
@@ -714,6 +888,8 @@ def deprecation_sunset_clause(*, sunset: str, locale: str | None = None) -> str:
 
     When: Part of the deprecation warning when the server announced the date support ends.
     """
+    if locale is None and _translated:
+        return _current.deprecation_sunset_clause(sunset)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f" Cutoff: {sunset}."
     return texts.deprecation_sunset_clause(sunset)
@@ -724,6 +900,8 @@ def cloud_api_error_fallback(*, status: int, locale: str | None = None) -> str:
 
     When: The cloud API answered with an error that has no specific handling (a transient 5xx, an unexpected 4xx) and an empty body. With a body, the CLI prints the server's `error` field or the body text instead.
     """
+    if locale is None and _translated:
+        return _current.cloud_api_error_fallback(status)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"cloud-api {status}"
     return texts.cloud_api_error_fallback(status)
@@ -763,6 +941,8 @@ def anon_single_device_rejected(
 
     When: The cloud API rejected the request with `code: "anonymous_token_single_device"` (HTTP 401 from the token check, or HTTP 409 when rotating the token). Either the credentials file was copied to another machine, or another process on this machine refreshed the token past this copy.
     """
+    if locale is None and _translated:
+        return _current.anon_single_device_rejected(deployment, ci)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         if deployment == "oauth" and not ci:
             return (
@@ -836,6 +1016,8 @@ def anon_account_not_found(
 
     When: The cloud API rejected the request with `code: "anonymous_account_not_found"` (HTTP 401): the anonymous account was deleted or revoked on the server.
     """
+    if locale is None and _translated:
+        return _current.anon_account_not_found(deployment, ci)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         if deployment == "oauth" and not ci:
             return (
@@ -880,9 +1062,11 @@ def anon_single_device_rejected_headline(locale: str | None = None) -> str:
 
     When: The first line of every single-device rejection.
     """
+    if locale is None and _translated:
+        return _current.anon_single_device_rejected_headline
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Anonymous credentials were rejected as single-device."
-    return texts.anon_single_device_rejected_headline()
+    return texts.anon_single_device_rejected_headline
 
 
 def anon_account_not_found_headline(locale: str | None = None) -> str:
@@ -890,9 +1074,11 @@ def anon_account_not_found_headline(locale: str | None = None) -> str:
 
     When: The first line of every error about a deleted anonymous account.
     """
+    if locale is None and _translated:
+        return _current.anon_account_not_found_headline
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Your anonymous credentials are no longer valid."
-    return texts.anon_account_not_found_headline()
+    return texts.anon_account_not_found_headline
 
 
 def anon_auth_unknown_tail(*, ci: bool = False, locale: str | None = None) -> str:
@@ -908,6 +1094,8 @@ def anon_auth_unknown_tail(*, ci: bool = False, locale: str | None = None) -> st
 
     When: The recovery advice of both errors when the CLI could not find out whether the deployment offers OAuth (the probe failed, timed out after 3 seconds or got a malformed answer).
     """
+    if locale is None and _translated:
+        return _current.anon_auth_unknown_tail(ci)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         if not ci:
             return (
@@ -930,9 +1118,11 @@ def state_reset_note(locale: str | None = None) -> str:
 
     When: The last paragraph of every anonymous credential error.
     """
+    if locale is None and _translated:
+        return _current.state_reset_note
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Local project state pins the working directory to the old workspace. Delete `.arkor/state.json` (or, for an OAuth account, re-run `arkor init`) before resuming work in this directory, otherwise commands here will keep targeting the previous identity's org/project."
-    return texts.state_reset_note()
+    return texts.state_reset_note
 
 
 def dev_bootstrap_notice_oauth(locale: str | None = None) -> str:
@@ -940,9 +1130,11 @@ def dev_bootstrap_notice_oauth(locale: str | None = None) -> str:
 
     When: The first `arkor dev` on this machine (no credentials file), on a deployment that advertises OAuth. The CLI creates an anonymous session so that Studio can start right away.
     """
+    if locale is None and _translated:
+        return _current.dev_bootstrap_notice_oauth
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "No credentials on file — bootstrapping an anonymous session. Run `arkor login --oauth` to sign in to your account instead."
-    return texts.dev_bootstrap_notice_oauth()
+    return texts.dev_bootstrap_notice_oauth
 
 
 def dev_bootstrap_notice_anon(locale: str | None = None) -> str:
@@ -950,9 +1142,11 @@ def dev_bootstrap_notice_anon(locale: str | None = None) -> str:
 
     When: The first `arkor dev` on this machine (no credentials file), on a deployment that does not advertise OAuth or when the CLI could not tell. The `arkor login --oauth` hint is left out because it would fail there.
     """
+    if locale is None and _translated:
+        return _current.dev_bootstrap_notice_anon
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "No credentials on file — requesting an anonymous token."
-    return texts.dev_bootstrap_notice_anon()
+    return texts.dev_bootstrap_notice_anon
 
 
 def dev_anon_id_info(*, anonymous_id: str, credentials_path: str, locale: str | None = None) -> str:
@@ -960,6 +1154,8 @@ def dev_anon_id_info(*, anonymous_id: str, credentials_path: str, locale: str | 
 
     When: `arkor dev` finished creating the anonymous session. The path is where the credentials were written, usually `~/.arkor/credentials.json`.
     """
+    if locale is None and _translated:
+        return _current.dev_anon_id_info(anonymous_id, credentials_path)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Anonymous id: {anonymous_id} — Arkor Cloud uses this id to recognise this client across sessions. Keep `{credentials_path}` to stay signed in as the same anonymous identity."
     return texts.dev_anon_id_info(anonymous_id, credentials_path)
@@ -970,6 +1166,8 @@ def dev_anon_success(*, org_slug: str, locale: str | None = None) -> str:
 
     When: `arkor dev` finished the anonymous sign-in (after the persistence nudge, when there is one).
     """
+    if locale is None and _translated:
+        return _current.dev_anon_success(org_slug)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Signed in anonymously ({org_slug})."
     return texts.dev_anon_success(org_slug)
@@ -980,6 +1178,8 @@ def dev_anon_unreachable(*, base_url: str, error_message: str, locale: str | Non
 
     When: The deployment answered `/v1/auth/cli/config`, but the anonymous sign-in that follows failed at the network level. Studio starts anyway.
     """
+    if locale is None and _translated:
+        return _current.dev_anon_unreachable(base_url, error_message)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Could not reach {base_url} ({error_message}). Studio will keep running and retry on first /api/credentials hit."
     return texts.dev_anon_unreachable(base_url, error_message)
@@ -992,6 +1192,8 @@ def dev_studio_token_write_failed(
 
     When: `arkor dev` could not write the Studio token file, usually because `$HOME` is read-only or the umask blocks mode `0600`. The Studio that `arkor dev` serves still works; only the standalone Vite dev workflow is affected.
     """
+    if locale is None and _translated:
+        return _current.dev_studio_token_write_failed(studio_token_path, error_message, port)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Could not write {studio_token_path} ({error_message}). The Studio at http://localhost:{port} is unaffected, but the Vite SPA dev workflow will see 403s on /api/*."
     return texts.dev_studio_token_write_failed(studio_token_path, error_message, port)
@@ -1002,6 +1204,8 @@ def dev_studio_running(*, url: str, locale: str | None = None) -> str:
 
     When: The Studio server started.
     """
+    if locale is None and _translated:
+        return _current.dev_studio_running(url)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Arkor Studio running on {url}"
     return texts.dev_studio_running(url)
@@ -1012,6 +1216,8 @@ def dev_anon_bootstrap_rejected(*, status: int, locale: str | None = None) -> st
 
     When: `/v1/auth/anonymous` rejected the request with a 4xx on a deployment that offers OAuth, so `arkor dev` cannot sign in anonymously.
     """
+    if locale is None and _translated:
+        return _current.dev_anon_bootstrap_rejected(status)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Failed to bootstrap an anonymous session (HTTP {status}). This deployment may require sign-in — run `arkor login --oauth` and try again."
     return texts.dev_anon_bootstrap_rejected(status)
@@ -1022,9 +1228,11 @@ def studio_api_loopback_only(locale: str | None = None) -> str:
 
     When: An `/api/*` request arrived with a `Host` header other than `127.0.0.1` or `localhost` (HTTP 403).
     """
+    if locale is None and _translated:
+        return _current.studio_api_loopback_only
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Studio API is loopback-only"
-    return texts.studio_api_loopback_only()
+    return texts.studio_api_loopback_only
 
 
 def studio_page_loopback_only(locale: str | None = None) -> str:
@@ -1032,9 +1240,11 @@ def studio_page_loopback_only(locale: str | None = None) -> str:
 
     When: A page request arrived with a `Host` header other than `127.0.0.1` or `localhost` (HTTP 403).
     """
+    if locale is None and _translated:
+        return _current.studio_page_loopback_only
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Studio is loopback-only"
-    return texts.studio_page_loopback_only()
+    return texts.studio_page_loopback_only
 
 
 def studio_invalid_token(locale: str | None = None) -> str:
@@ -1042,9 +1252,11 @@ def studio_invalid_token(locale: str | None = None) -> str:
 
     When: An `/api/*` request lacked the Studio token of the current launch (HTTP 403), usually from a tab left open from an earlier `arkor dev`.
     """
+    if locale is None and _translated:
+        return _current.studio_invalid_token
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Missing or invalid studio token"
-    return texts.studio_invalid_token()
+    return texts.studio_invalid_token
 
 
 def studio_no_credentials(locale: str | None = None) -> str:
@@ -1052,9 +1264,11 @@ def studio_no_credentials(locale: str | None = None) -> str:
 
     When: A Studio request needed credentials and there were none (HTTP 500). `arkor dev` signs in anonymously on its own, so this appears only when Studio is embedded with automatic anonymous sign-in turned off.
     """
+    if locale is None and _translated:
+        return _current.studio_no_credentials
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "No credentials on file. Run `arkor login` first."
-    return texts.studio_no_credentials()
+    return texts.studio_no_credentials
 
 
 def studio_no_project_state(locale: str | None = None) -> str:
@@ -1062,9 +1276,11 @@ def studio_no_project_state(locale: str | None = None) -> str:
 
     When: A Studio request that needs `.arkor/state.json` arrived before the file exists (HTTP 400).
     """
+    if locale is None and _translated:
+        return _current.studio_no_project_state
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "No project state"
-    return texts.studio_no_project_state()
+    return texts.studio_no_project_state
 
 
 def project_state_missing_oauth(locale: str | None = None) -> str:
@@ -1072,9 +1288,11 @@ def project_state_missing_oauth(locale: str | None = None) -> str:
 
     When: Signed in with OAuth, a command needed the project (a training run, or base-model inference in Studio) and `.arkor/state.json` does not exist.
     """
+    if locale is None and _translated:
+        return _current.project_state_missing_oauth
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "No .arkor/state.json found. Run `arkor init` to scaffold the project, or create .arkor/state.json manually with { orgSlug, projectSlug, projectId }."
-    return texts.project_state_missing_oauth()
+    return texts.project_state_missing_oauth
 
 
 def init_git_flags_conflict(locale: str | None = None) -> str:
@@ -1082,9 +1300,11 @@ def init_git_flags_conflict(locale: str | None = None) -> str:
 
     When: `arkor init` got both `--git` and `--skip-git`.
     """
+    if locale is None and _translated:
+        return _current.init_git_flags_conflict
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Pick one of --git / --skip-git, not both."
-    return texts.init_git_flags_conflict()
+    return texts.init_git_flags_conflict
 
 
 def init_unknown_template(*, template: str, templates: str, locale: str | None = None) -> str:
@@ -1092,6 +1312,8 @@ def init_unknown_template(*, template: str, templates: str, locale: str | None =
 
     When: The `--template` value matches no template.
     """
+    if locale is None and _translated:
+        return _current.init_unknown_template(template, templates)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f'Unknown template "{template}". Available: {templates}'
     return texts.init_unknown_template(template, templates)
@@ -1102,9 +1324,11 @@ def init_commit_signing_failed(locale: str | None = None) -> str:
 
     When: `git init` succeeded but the initial commit could not be signed, so an unsigned commit was created instead.
     """
+    if locale is None and _translated:
+        return _current.init_commit_signing_failed
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Commit signing failed — created an unsigned commit. Re-sign with `git commit --amend -S` once your signing setup is fixed."
-    return texts.init_commit_signing_failed()
+    return texts.init_commit_signing_failed
 
 
 def build_entry_not_found(*, entry: str, default_entry: str, locale: str | None = None) -> str:
@@ -1112,6 +1336,8 @@ def build_entry_not_found(*, entry: str, default_entry: str, locale: str | None 
 
     When: The default entry does not exist and no entry was passed.
     """
+    if locale is None and _translated:
+        return _current.build_entry_not_found(entry, default_entry)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Build entry not found: {entry}. Create {default_entry} or pass an explicit entry argument."
     return texts.build_entry_not_found(entry, default_entry)
@@ -1122,9 +1348,11 @@ def runner_missing_export(locale: str | None = None) -> str:
 
     When: The built entry loaded but exports neither `arkor` nor `trainer`, named or default.
     """
+    if locale is None and _translated:
+        return _current.runner_missing_export
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return "Training entry must export `arkor` (from createArkor({...})) or `trainer` (from createTrainer({...})), or default-export one of them."
-    return texts.runner_missing_export()
+    return texts.runner_missing_export
 
 
 def runner_entry_not_found(*, path: str, default_entry: str, locale: str | None = None) -> str:
@@ -1132,6 +1360,8 @@ def runner_entry_not_found(*, path: str, default_entry: str, locale: str | None 
 
     When: `runTrainer` from the `arkor` package was called with a path that does not exist. The CLI never gets here: `arkor start` fails earlier, while building.
     """
+    if locale is None and _translated:
+        return _current.runner_entry_not_found(path, default_entry)
     if (locale is None and _source_only) or (texts := _texts(locale)) is _SOURCE:
         return f"Training entry not found: {path}. Provide a path or create {default_entry}."
     return texts.runner_entry_not_found(path, default_entry)

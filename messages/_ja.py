@@ -5,44 +5,34 @@
 from __future__ import annotations
 
 
-def anon_persistence_nudge() -> str:
-    return "匿名セッションは永続性が保証されないため、今後の作業を Arkor Cloud アカウントに紐付けたい場合は `arkor login --oauth` でサインインしてください。"
+anon_persistence_nudge = "匿名セッションは永続性が保証されないため、今後の作業を Arkor Cloud アカウントに紐付けたい場合は `arkor login --oauth` でサインインしてください。"
 
 
-def anon_single_device_note() -> str:
-    return "注意: 匿名アカウントはこのマシーンでのみ動作します。"
+anon_single_device_note = "注意: 匿名アカウントはこのマシーンでのみ動作します。"
 
 
-def anon_single_device_note_with_oauth() -> str:
-    return "注意: 匿名アカウントはこのマシーンでのみ動作します。複数端末で使うには `arkor login --oauth` でサインアップしてください。"
+anon_single_device_note_with_oauth = "注意: 匿名アカウントはこのマシーンでのみ動作します。複数端末で使うには `arkor login --oauth` でサインアップしてください。"
 
 
-def login_mode_prompt() -> str:
-    return "どの方法でサインインしますか？"
+login_mode_prompt = "どの方法でサインインしますか？"
 
 
-def login_mode_option_oauth_label() -> str:
-    return "OAuth（ブラウザー）"
+login_mode_option_oauth_label = "OAuth（ブラウザー）"
 
 
-def login_mode_option_oauth_hint() -> str:
-    return "アカウントにサインインします（arkor.ai の Web アカウントが必要です）"
+login_mode_option_oauth_hint = "アカウントにサインインします（arkor.ai の Web アカウントが必要です）"
 
 
-def login_mode_option_anonymous_label() -> str:
-    return "匿名"
+login_mode_option_anonymous_label = "匿名"
 
 
-def login_mode_option_anonymous_hint() -> str:
-    return "使い捨てのトークン、アカウント不要"
+login_mode_option_anonymous_hint = "使い捨てのトークン、アカウント不要"
 
 
-def login_oauth_not_configured_info() -> str:
-    return "OAuth が構成されていないため、匿名セッションで続行します。"
+login_oauth_not_configured_info = "OAuth が構成されていないため、匿名セッションで続行します。"
 
 
-def login_anon_spinner_start() -> str:
-    return "匿名トークンを要求しています"
+login_anon_spinner_start = "匿名トークンを要求しています"
 
 
 def login_anon_id_spinner_stop(anonymous_id: str) -> str:
@@ -61,36 +51,28 @@ def login_oauth_browser_url(url: str) -> str:
     return f"ブラウザー: {url}"
 
 
-def login_oauth_wait_spinner() -> str:
-    return "ブラウザーからのコールバックを待っています"
+login_oauth_wait_spinner = "ブラウザーからのコールバックを待っています"
 
 
-def login_oauth_success() -> str:
-    return "サインインしました"
+login_oauth_success = "サインインしました"
 
 
-def login_oauth_failed() -> str:
-    return "ログインに失敗しました"
+login_oauth_failed = "ログインに失敗しました"
 
 
-def login_mode_flags_conflict() -> str:
-    return "--oauth と --anonymous のどちらか一方だけを指定してください。"
+login_mode_flags_conflict = "--oauth と --anonymous のどちらか一方だけを指定してください。"
 
 
-def login_oauth_not_configured_error() -> str:
-    return "このデプロイでは OAuth が構成されていません。--oauth を付けずに再実行するか、--anonymous を指定してください。"
+login_oauth_not_configured_error = "このデプロイでは OAuth が構成されていません。--oauth を付けずに再実行するか、--anonymous を指定してください。"
 
 
-def login_oauth_in_ci() -> str:
-    return "--oauth には CI ランナーでは完了できないブラウザーコールバックが必要です。CI では --anonymous を使ってください。"
+login_oauth_in_ci = "--oauth には CI ランナーでは完了できないブラウザーコールバックが必要です。CI では --anonymous を使ってください。"
 
 
-def login_oauth_state_mismatch() -> str:
-    return "state の不一致のため CSRF 防止で中止しました"
+login_oauth_state_mismatch = "state の不一致のため CSRF 防止で中止しました"
 
 
-def prompt_cancelled() -> str:
-    return "ユーザーによってキャンセルされました"
+prompt_cancelled = "ユーザーによってキャンセルされました"
 
 
 def cli_config_fetch_failed(base_url: str, status: int) -> str:
@@ -105,16 +87,14 @@ def oauth_callback_error(error: str, error_description: str) -> str:
     return f"認証に失敗しました: {error} {error_description}"
 
 
-def oauth_callback_missing() -> str:
-    return "コールバックに code/state がありません"
+oauth_callback_missing = "コールバックに code/state がありません"
 
 
 def oauth_token_exchange_failed(status: int, body: str) -> str:
     return f"Auth0 のトークン交換に失敗しました（{status}）: {body}"
 
 
-def oauth_no_refresh_token() -> str:
-    return "Auth0 がリフレッシュトークンを返しませんでした。Application で 'offline_access' スコープが有効になっていることを確認してください。"
+oauth_no_refresh_token = "Auth0 がリフレッシュトークンを返しませんでした。Application で 'offline_access' スコープが有効になっていることを確認してください。"
 
 
 def anon_token_rejected(status: int, body_snippet: str) -> str:
@@ -125,36 +105,30 @@ def oauth_callback_error_page(error: str, error_description: str) -> str:
     return f"認証に失敗しました: {error} — {error_description}"
 
 
-def oauth_callback_missing_page() -> str:
-    return "code/state がありません"
+oauth_callback_missing_page = "code/state がありません"
 
 
-def oauth_callback_success_heading() -> str:
-    return "arkor にサインインしました"
+oauth_callback_success_heading = "arkor にサインインしました"
 
 
-def oauth_callback_success_body() -> str:
-    return "このタブを閉じて、ターミナルに戻ってください。"
+oauth_callback_success_body = "このタブを閉じて、ターミナルに戻ってください。"
 
 
-def logout_no_credentials() -> str:
-    return "認証情報ファイルがありません。"
+logout_no_credentials = "認証情報ファイルがありません。"
 
 
 def logout_confirm(credentials_path: str) -> str:
     return f"{credentials_path} を削除しますか？"
 
 
-def logout_aborted() -> str:
-    return "中止しました。"
+logout_aborted = "中止しました。"
 
 
 def logout_removed(credentials_path: str) -> str:
     return f"{credentials_path} を削除しました。"
 
 
-def whoami_not_signed_in() -> str:
-    return "サインインしていません。`arkor login` または `arkor login --anonymous` を実行してください。"
+whoami_not_signed_in = "サインインしていません。`arkor login` または `arkor login --anonymous` を実行してください。"
 
 
 def whoami_orgs(org_slugs: str) -> str:
@@ -263,12 +237,10 @@ def anon_account_not_found(deployment: str, ci: bool) -> str:
     )
 
 
-def anon_single_device_rejected_headline() -> str:
-    return "匿名の認証情報が、単一端末の制限により拒否されました。"
+anon_single_device_rejected_headline = "匿名の認証情報が、単一端末の制限により拒否されました。"
 
 
-def anon_account_not_found_headline() -> str:
-    return "匿名の認証情報はもう有効ではありません。"
+anon_account_not_found_headline = "匿名の認証情報はもう有効ではありません。"
 
 
 def anon_auth_unknown_tail(ci: bool) -> str:
@@ -287,16 +259,13 @@ def anon_auth_unknown_tail(ci: bool) -> str:
     )
 
 
-def state_reset_note() -> str:
-    return "ローカルのプロジェクト状態により、この作業ディレクトリは古いワークスペースに固定されています。このディレクトリで作業を再開する前に `.arkor/state.json` を削除してください（OAuth アカウントの場合は `arkor init` を再実行してください）。そうしないと、ここで実行するコマンドは以前の ID の org/project を対象にし続けます。"
+state_reset_note = "ローカルのプロジェクト状態により、この作業ディレクトリは古いワークスペースに固定されています。このディレクトリで作業を再開する前に `.arkor/state.json` を削除してください（OAuth アカウントの場合は `arkor init` を再実行してください）。そうしないと、ここで実行するコマンドは以前の ID の org/project を対象にし続けます。"
 
 
-def dev_bootstrap_notice_oauth() -> str:
-    return "認証情報ファイルがありません。匿名セッションをブートストラップします。アカウントでサインインしたい場合は `arkor login --oauth` を実行してください。"
+dev_bootstrap_notice_oauth = "認証情報ファイルがありません。匿名セッションをブートストラップします。アカウントでサインインしたい場合は `arkor login --oauth` を実行してください。"
 
 
-def dev_bootstrap_notice_anon() -> str:
-    return "認証情報ファイルがありません。匿名トークンを要求します。"
+dev_bootstrap_notice_anon = "認証情報ファイルがありません。匿名トークンを要求します。"
 
 
 def dev_anon_id_info(anonymous_id: str, credentials_path: str) -> str:
@@ -323,48 +292,39 @@ def dev_anon_bootstrap_rejected(status: int) -> str:
     return f"匿名セッションのブートストラップに失敗しました（HTTP {status}）。このデプロイはサインインが必要かもしれません。`arkor login --oauth` を実行して再試行してください。"
 
 
-def studio_api_loopback_only() -> str:
-    return "Studio API はループバック専用です"
+studio_api_loopback_only = "Studio API はループバック専用です"
 
 
-def studio_page_loopback_only() -> str:
-    return "Studio はループバック専用です"
+studio_page_loopback_only = "Studio はループバック専用です"
 
 
-def studio_invalid_token() -> str:
-    return "Studio トークンがないか、無効です"
+studio_invalid_token = "Studio トークンがないか、無効です"
 
 
-def studio_no_credentials() -> str:
-    return "認証情報ファイルがありません。先に `arkor login` を実行してください。"
+studio_no_credentials = "認証情報ファイルがありません。先に `arkor login` を実行してください。"
 
 
-def studio_no_project_state() -> str:
-    return "プロジェクトの状態がありません"
+studio_no_project_state = "プロジェクトの状態がありません"
 
 
-def project_state_missing_oauth() -> str:
-    return ".arkor/state.json が見つかりません。`arkor init` を実行してプロジェクトのひな形を作成するか、{ orgSlug, projectSlug, projectId } を記述した .arkor/state.json を手動で作成してください。"
+project_state_missing_oauth = ".arkor/state.json が見つかりません。`arkor init` を実行してプロジェクトのひな形を作成するか、{ orgSlug, projectSlug, projectId } を記述した .arkor/state.json を手動で作成してください。"
 
 
-def init_git_flags_conflict() -> str:
-    return "--git と --skip-git のどちらか一方だけを指定してください。"
+init_git_flags_conflict = "--git と --skip-git のどちらか一方だけを指定してください。"
 
 
 def init_unknown_template(template: str, templates: str) -> str:
     return f'不明なテンプレート "{template}" です。利用可能なテンプレート: {templates}'
 
 
-def init_commit_signing_failed() -> str:
-    return "コミットの署名に失敗したため、署名なしのコミットを作成しました。署名の設定を修正したら、`git commit --amend -S` で署名し直してください。"
+init_commit_signing_failed = "コミットの署名に失敗したため、署名なしのコミットを作成しました。署名の設定を修正したら、`git commit --amend -S` で署名し直してください。"
 
 
 def build_entry_not_found(entry: str, default_entry: str) -> str:
     return f"ビルドエントリーが見つかりません: {entry}。{default_entry} を作成するか、明示的なエントリー引数を渡してください。"
 
 
-def runner_missing_export() -> str:
-    return "学習エントリーは `arkor`（createArkor({...}) で作成）または `trainer`（createTrainer({...}) で作成）をエクスポートするか、いずれかをデフォルトエクスポートする必要があります。"
+runner_missing_export = "学習エントリーは `arkor`（createArkor({...}) で作成）または `trainer`（createTrainer({...}) で作成）をエクスポートするか、いずれかをデフォルトエクスポートする必要があります。"
 
 
 def runner_entry_not_found(path: str, default_entry: str) -> str:

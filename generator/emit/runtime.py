@@ -64,7 +64,8 @@ class FunctionView:
     signature: tuple[str, ...]  # lines of the def statement
     doc: str  # docstring literal; empty in locale modules
     body: Body
-    args: str  # the parameters, positionally, for the locale module's function
+    member: str = ""  # how a locale's texts hold it: a str, or the call with the parameters in order
+    args: str = ""  # the call of the locale's function, "" when the locale holds a str
 
 
 _MAIN_DOC = """The messages of {domain}: one typed function per message, returning its text.
@@ -171,12 +172,18 @@ def _main_view(catalogue: Catalogue, source: LocaleTexts, locales: tuple[LocaleV
 
 def _public_function(message: Message, source: LocaleTexts, ref_call: RefCall) -> FunctionView:
     params = [_public_param(p) for p in message.params] + ["locale: str | None = None"]
+    if not message.params:
+        member, args = "str", ""
+    else:
+        member = f"Callable[[{', '.join(code.private_annotation(p) for p in message.params)}], str]"
+        args = f"({', '.join(p.name for p in message.params)})"
     return FunctionView(
         message.name,
         _signature(message.name, params, keyword_only=bool(message.params)),
         code.docstring(_doc(message)),
         source.body(message, ref_call, " " * 8),
-        ", ".join(p.name for p in message.params),
+        member,
+        args,
     )
 
 
@@ -184,7 +191,7 @@ def _private_function(message: Message, source: LocaleTexts, ref_call: RefCall) 
     name = f"_{message.name}"
     params = [f"{p.name}: {code.annotation(p)}" for p in message.params]
     doc = code.docstring(f"The source text of {message.id}, which only other messages include.")
-    return FunctionView(name, _signature(name, params), doc, source.body(message, ref_call, " " * 4), "")
+    return FunctionView(name, _signature(name, params), doc, source.body(message, ref_call, " " * 4))
 
 
 def _locale_view(
@@ -196,9 +203,13 @@ def _locale_view(
     included = texts.shared.included()
     functions = []
     for message in included:
+        if not message.params:  # a str: reading it is cheaper than calling a function
+            body = Body(code.assignment(message.name, code.text_lines([texts.constant(message)])))
+            functions.append(FunctionView(message.name, (), "", body))
+            continue
         params = [f"{p.name}: {code.private_annotation(p)}" for p in message.params]
         body = texts.body(message, ref_call, " " * 4)
-        functions.append(FunctionView(message.name, _signature(message.name, params), "", body, ""))
+        functions.append(FunctionView(message.name, _signature(message.name, params), "", body))
     explain = []
     for message in catalogue.messages:
         if message.code is not None:

@@ -147,6 +147,21 @@ def body_source(lines: Sequence[str], indent: str) -> str:
     return f"{indent}return (\n{inner}{indent})\n"
 
 
+def assignment(name: str, lines: Sequence[str]) -> str:
+    """``name = text``: one line, or its lines in parentheses.
+
+    >>> print(assignment("note", ['"a\\n"', '"b"']))
+    note = (
+        "a\n"
+        "b"
+    )
+    """
+    if len(lines) == 1:
+        return f"{name} = {lines[0]}"
+    inner = "".join(f"    {line}\n" for line in lines)
+    return f"{name} = (\n{inner})"
+
+
 def docstring(text: str) -> str:
     r'''A docstring literal: triple-quoted when the text reads the same that way, else ``repr()``.
 
