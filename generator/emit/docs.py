@@ -12,28 +12,22 @@ come from the ``.po``; anything untranslated shows English with a mark.
 
 from __future__ import annotations
 
-import difflib
-import functools
-import itertools
 import posixpath
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import NamedTuple
 
-from .. import placeholders
-from ..cldr import plural_categories
 from ..diagnostics import Diagnostic, Location, Severity
 from ..gcpause import paused_gc
-from ..model import Catalogue, Group, Message, Scalar, Text, format_value
+from ..model import Catalogue, Group, Message
 from ..outputs import Outputs
 from ..project import Project
 from ..rules import RULES
-from ..translations import LocaleTranslations, Translations
-from ..units import docs_context, group_context, message_context
+from ..translations import Translations
+from ..units import docs_context, group_context
+from .docs_labels import LABELS, Labels
+from .docs_markers import MARKER_KINDS, marker_problem
+from .docs_rows import META_COLUMNS, Plain, Row, Rows, Shared
 from .markdown import (
     BR,
-    Marker,
     anchor,
     code_line,
     code_spans,
@@ -41,436 +35,32 @@ from .markdown import (
     fence_safe,
     find_markers,
     html_comment,
-    md_cell,
     md_code,
     md_fence,
     md_table,
     md_text,
-    prose_fragment,
 )
 
-Constraints = Mapping[str, frozenset[Scalar]]
-Condition = tuple[tuple[str, tuple[Scalar, ...]], ...]
-_MAX_DEPTH = 32
-_BRACES = re.compile(r"\{\{|\}\}|\{@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_MAX_SPLIT = 16  # rows per variant at most, when a referenced message has variants of its own
-
-_UNTRANSLATED = '<span class="msgbook-untranslated" title="{title}">{label}</span>'
-_FILL = re.compile(r"\{(\w+)\}")
-
-
-@dataclass(frozen=True, slots=True)
-class Labels:
-    """The words a page language adds around catalogue texts (templates take ``{name}`` fields)."""
-
-    columns: Mapping[str, str]
-    mark: str  # the "not translated yet" badge, raw HTML
-    colon: str
-    otherwise: str
-    otherwise_if: str
-    or_: str
-    and_: str
-    is_: str
-    if_: str
-    plural: str
-    join: str
-    empty: str
-    index_title: str
-    index_intro: str
-    index_columns: tuple[str, str, str]
-    see_rules: str
-    rules_title: str
-    rules_intro: str
-    rules_columns: tuple[str, str, str, str]
-    rule_summary: str
-    rule_meta: str
-    bad: str
-    good: str
-
-    def column(self, name: str) -> str:
-        return self.columns.get(name, name)
-
-    def fill(self, template: str, **markdown: str) -> str:
-        """A template as Markdown: its own words escaped, ``{name}`` fields given as Markdown."""
-        pieces = _template(template)
-        return "".join(markdown[piece] if index % 2 else piece for index, piece in enumerate(pieces))
+__all__ = [
+    "LABELS",
+    "MARKER_KINDS",
+    "Labels",
+    "Language",
+    "Row",
+    "Shared",
+    "expand_markers",
+    "find_markers",
+    "marker_problem",
+    "page_titles",
+    "reference_paths",
+    "render_docs",
+    "render_group",
+    "render_message",
+]
 
 
-@functools.cache
-def _template(template: str) -> tuple[str, ...]:
-    """A label template split at its ``{name}`` fields, its own words already escaped."""
-    pieces = _FILL.split(template)
-    return tuple(piece if index % 2 else prose_fragment(piece) for index, piece in enumerate(pieces))
-
-
-LABELS: dict[str, Labels] = {
-    "en": Labels(
-        columns={
-            "message": "Message",
-            "original": "English original",
-            "when": "When it appears",
-            "action": "What to do",
-            "exit_code": "Exit code",
-            "code": "Error code",
-            "level": "Level",
-            "stream": "Output",
-            "commands": "Commands",
-        },
-        mark=_UNTRANSLATED.format(title="shown in English until it is translated", label="not translated yet"),
-        colon=": ",
-        otherwise="Otherwise",
-        otherwise_if="Otherwise, if {conditions}",
-        or_=" or ",
-        and_=" and ",
-        is_="{name} is {values}",
-        if_="If {conditions}",
-        plural="plural form {form} of {name}",
-        join="; ",
-        empty="This group has no messages yet.",
-        index_title="Message reference",
-        index_intro="Every message of {domain}, by group: what it says, when it appears and what to do.",
-        index_columns=("Group", "Description", "Messages"),
-        see_rules="The rules of `msgbook check` are listed in {rules}.",
-        rules_title="Check rules",
-        rules_intro="`msgbook check` prints each finding as `path:line:col: severity: text [rule-id]`. "
-        "Change the severity of a rule, for all locales or per locale, under `[tool.msgbook.severity]` "
-        "in `pyproject.toml`.",
-        rules_columns=("Rule", "Family", "Default", "Summary"),
-        rule_summary="{summary}.",
-        rule_meta="Default: {severity}. Family: {family}.",
-        bad="Reported",
-        good="Fixed",
-    ),
-    "ja": Labels(
-        columns={
-            "message": "メッセージ",
-            "original": "英語の原文",
-            "when": "発生条件",
-            "action": "対処方法",
-            "exit_code": "終了コード",
-            "code": "エラーコード",
-            "level": "レベル",
-            "stream": "出力先",
-            "commands": "コマンド",
-        },
-        mark=_UNTRANSLATED.format(title="翻訳されるまで英語で表示されます", label="未翻訳"),
-        colon="：",
-        otherwise="上記以外の場合",
-        otherwise_if="上記以外で {conditions} の場合",
-        or_=" または ",
-        and_="、",
-        is_="{name} が {values}",
-        if_="{conditions} の場合",
-        plural="{name} の複数形 {form}",
-        join="、",
-        empty="このグループにはまだメッセージがありません。",
-        index_title="メッセージリファレンス",
-        index_intro="{domain} のすべてのメッセージを、グループごとに、内容・発生条件・対処方法とともに掲載しています。",
-        index_columns=("グループ", "説明", "メッセージ数"),
-        see_rules="`msgbook check` のルールは{rules}にあります。",
-        rules_title="チェックルール",
-        rules_intro="`msgbook check` は検出結果を `path:line:col: severity: text [rule-id]` の形式で出力します。"
-        "ルールの重大度は `pyproject.toml` の `[tool.msgbook.severity]` で、ルールごと・ロケールごとに変更できます。"
-        "各ルールの説明は英語のみです。",
-        rules_columns=("ルール", "分類", "既定", "概要"),
-        rule_summary="{summary}。",
-        rule_meta="既定：{severity}。分類：{family}。",
-        bad="検出される例",
-        good="修正後",
-    ),
-}
-
-
-class Row(NamedTuple):
-    """One printed form of a message: a variant, a plural form, or the only text."""
-
-    text: str  # as the page's reader sees it printed
-    original: str | None  # the English beside it on a translated page
-    translated: bool  # False: the program prints English here (not translated yet)
-    condition: str  # Markdown: when this form is printed, "" for a plain message
-
-
-_Form = tuple[str, str]  # (plural category or "", text as printed)
-_Split = tuple[Constraints, bool, list[_Form]]  # constraints, whether they show as words, English forms
-_Entry = tuple[str | None, Condition, Text, list[_Split]]  # variant key, its condition, its text, its rows
-_Plain = tuple[str, str, dict[str, str]]  # English text as Markdown, anchors, language-free cells
-
-
-class Shared:
-    """What every page language of one catalogue computes alike: groups, row splits, English texts."""
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.by_group: dict[str, list[Message]] = {}
-        for message in catalogue.messages:
-            if message.group is not None:
-                self.by_group.setdefault(message.group, []).append(message)
-        self.entries: dict[str, list[_Entry]] = {}
-        self.referenced: dict[str, frozenset[str]] = {}
-        self.values: dict[str, dict[str, str]] = {}
-        self.literal: dict[str, str] = {}  # English text -> its Markdown, shown on every page
-        self.anchors: dict[str, str] = {}
-        self.plain: dict[str, _Plain | None] = {}
-
-
-class Language:
+class Language(Rows):
     """Renders one catalogue in one page language."""
-
-    def __init__(
-        self, catalogue: Catalogue, lang: str, translations: Translations, shared: Shared | None = None
-    ) -> None:
-        self.catalogue = catalogue
-        self.shared = shared or Shared(catalogue)
-        self.lang = lang
-        self.source = lang == catalogue.source_locale
-        self.labels: Labels = LABELS.get(lang.replace("-", "_").split("_")[0], LABELS["en"])
-        self.tr: LocaleTranslations | None = None if self.source else _pick(translations, lang)
-        self._words: dict[tuple[Condition, tuple[tuple[str, tuple[Scalar, ...]], ...], bool], str] = {}
-
-    # -- texts -------------------------------------------------------------
-
-    def docs_plain(self, context: str, english: str) -> str:
-        """A docs text as plain text: translated when it can be, else English."""
-        translated = None if self.source or self.tr is None else self.tr.text(context)
-        return english if translated is None else translated
-
-    def docs(self, context: str, english: str) -> tuple[str, str]:
-        """A docs text as Markdown, and the untranslated mark when it shows English ("" otherwise)."""
-        translated = None if self.source or self.tr is None else self.tr.text(context)
-        if translated is None and not self.source:
-            return md_text(english), self.labels.mark
-        return md_text(english if translated is None else translated), ""
-
-    def docs_text(self, context: str, english: str) -> str:
-        """A docs text as Markdown, with the untranslated mark after it when it shows English."""
-        text, mark = self.docs(context, english)
-        return f"{text} {mark}" if mark else text
-
-    def rows(self, message: Message) -> list[Row]:
-        """Every printed form of ``message``, in catalogue order."""
-        rows: list[Row] = []
-        has_variants = bool(message.variants)
-        for key, condition, text, splits in self._entries(message):
-            forms = None
-            if self.tr is not None and not self.source:
-                forms = self._translated_forms(message_context(message.id, key), text.is_plural)
-            for constraints, shown, english in splits:
-                words = ""
-                if condition or shown or has_variants:
-                    pins = {n: v for n, v in constraints.items() if n not in dict(condition)} if shown else {}
-                    words = self._condition_words(condition, pins, has_variants)
-                if forms is None and not text.is_plural:  # the common case, kept short
-                    rows.append(Row(english[0][1], None, self.source, words))
-                else:
-                    rows.extend(self._form_rows(message, text, forms, constraints, words, english))
-        return rows
-
-    def _entries(self, message: Message) -> list[_Entry]:
-        found = self.shared.entries.get(message.id)
-        if found is not None:
-            return found
-        text = message.text
-        if text is not None and not text.is_plural and "{@" not in text.forms[0][1]:
-            printed = self.expand(text.forms[0][1], self.values(message), {}, False)
-            entries = self.shared.entries[message.id] = [(None, (), text, [({}, False, [("", printed)])])]
-            return entries
-        entries = []
-        listed = (
-            [(None, (), message.text)]
-            if message.text is not None
-            else [(v.key, v.condition, v.text) for v in message.variants]
-        )
-        earlier: list[Condition] = []
-        values = self.values(message)
-        for key, condition, text in listed:
-            base = {name: frozenset(vals) for name, vals in condition}
-            splits: list[_Split] = []
-            for pins, split in self._pins(message, text, base, earlier):
-                constraints = {**base, **pins}
-                english = [(cat, self.expand(form, values, constraints, False)) for cat, form in text.forms]
-                splits.append((constraints, split, english))
-            entries.append((key, condition, text, splits))
-            earlier.append(condition)
-        self.shared.entries[message.id] = entries
-        return entries
-
-    def _form_rows(
-        self,
-        message: Message,
-        text: Text,
-        forms: tuple[str, ...] | None,
-        constraints: Constraints,
-        words: str,
-        english: list[_Form],
-    ) -> list[Row]:
-        if forms is None:
-            return [
-                Row(shown, None, self.source, self._join(words, self._plural_words(message, cat)))
-                for cat, shown in english
-            ]
-        cats = plural_categories(self.lang) if text.is_plural else ("",)
-        if len(cats) != len(forms):
-            cats = tuple(str(i) for i in range(len(forms)))
-        values = self.values(message)
-        rows = []
-        for index, form in enumerate(forms):
-            original = english[index][1] if len(english) == len(forms) else "\n".join(e for _, e in english)
-            shown = self.expand(form, values, constraints, True)
-            rows.append(Row(shown, original, True, self._join(words, self._plural_words(message, cats[index]))))
-        return rows
-
-    def _pins(
-        self, message: Message, text: Text, base: Constraints, earlier: list[Condition]
-    ) -> list[tuple[Constraints, bool]]:
-        """Extra conditions for params a referenced message chooses its variant by.
-
-        Each comes with whether it splits the row (the texts differ); inputs an
-        earlier variant takes are left out, since the first match wins.
-        """
-        if all("{@" not in form for _, form in text.forms):
-            return [({}, False)]
-        domains: list[tuple[str, tuple[Scalar, ...]]] = []
-        for name in sorted(self._referenced_conditions(text.all_texts, 0)):
-            param = message.param(name)
-            choices: tuple[Scalar, ...] = (False, True) if param and param.type == "bool" else ()
-            if param and param.type == "choice":
-                choices = param.choices
-            allowed = tuple(v for v in choices if name not in base or v in base[name])
-            if len(allowed) > 1:
-                domains.append((name, allowed))
-        if not domains:
-            return [({}, False)]
-        pins: list[Constraints] = []
-        for combo in itertools.islice(itertools.product(*(d for _, d in domains)), _MAX_SPLIT):
-            pin = {name: frozenset([value]) for (name, _), value in zip(domains, combo, strict=True)}
-            if not any(_covers(condition, {**base, **pin}) for condition in earlier):
-                pins.append(pin)
-        values = self.values(message)
-        shown = {tuple(self.expand(f, values, {**base, **pin}, False) for _, f in text.forms) for pin in pins}
-        if len(shown) > 1:
-            return [(pin, True) for pin in pins]
-        merged = {name: frozenset(v for pin in pins for v in pin[name]) for name, _ in domains}
-        return [(merged if pins else {}, False)]
-
-    def _referenced_conditions(self, bodies: tuple[str, ...], depth: int) -> set[str]:
-        """Names of the params that messages referenced from ``bodies`` (transitively) choose variants by."""
-        names: set[str] = set()
-        for body in bodies:
-            if "{@" not in body or depth >= _MAX_DEPTH:
-                continue
-            for ref in placeholders.refs(body):
-                target = self.catalogue.message(ref)
-                if target is None:
-                    continue
-                found = self.shared.referenced.get(ref)
-                if found is None:
-                    own = {name for variant in target.variants for name, _ in variant.condition}
-                    texts = tuple(t for _, text in target.texts() for t in text.all_texts)
-                    found = self.shared.referenced[ref] = frozenset(own | self._referenced_conditions(texts, depth + 1))
-                names |= found
-        return names
-
-    def values(self, message: Message) -> dict[str, str]:
-        """How the docs show each param of ``message``: its example or ``<name>``."""
-        found = self.shared.values.get(message.id)
-        if found is None:
-            found = self.shared.values[message.id] = {p.name: p.docs_value for p in message.params}
-        return found
-
-    def expand(
-        self, body: str, values: Mapping[str, str], constraints: Constraints, translated: bool, depth: int = 0
-    ) -> str:
-        """A text as printed: fields as examples, references expanded, ``{{`` as ``{``.
-
-        The catalogue is valid here; in a translation, anything that is not a
-        field or a reference stays as written.
-        """
-        if "{" not in body and "}" not in body:
-            return body
-
-        def replace(match: re.Match[str]) -> str:
-            token = match.group(0)
-            if token == "{{" or token == "}}":
-                return token[0]
-            if match.group(1) is not None:
-                return self._reference(match.group(1), values, constraints, translated, depth)
-            return values.get(match.group(2), f"<{match.group(2)}>")
-
-        return _BRACES.sub(replace, body)
-
-    def _reference(
-        self, target_id: str, values: Mapping[str, str], constraints: Constraints, translated: bool, depth: int
-    ) -> str:
-        target = self.catalogue.message(target_id)
-        if target is None or depth >= _MAX_DEPTH:
-            return "{@" + target_id + "}"
-        key, text = None, target.text
-        if text is None:
-            variant = next((v for v in target.variants if _compatible(v.condition, constraints)), target.variants[-1])
-            key, text = variant.key, variant.text
-        body = text.forms[-1][1]
-        if translated and self.tr is not None:
-            context = message_context(target.id, key)
-            forms = self._translated_forms(context, text.is_plural)
-            if forms is not None:
-                body = forms[-1]
-        merged = {**self.values(target), **values}
-        return self.expand(body, merged, constraints, translated, depth + 1)
-
-    def _translated_forms(self, context: str, plural: bool) -> tuple[str, ...] | None:
-        if self.tr is None:
-            return None
-        if plural:
-            return self.tr.forms(context)
-        one = self.tr.text(context)
-        return None if one is None else (one,)
-
-    # -- words -------------------------------------------------------------
-
-    def _condition_words(self, condition: Condition, pins: Constraints, has_variants: bool) -> str:
-        if not condition and not pins:
-            return escape_text(self.labels.otherwise) if has_variants else ""
-        extra = tuple((name, tuple(sorted(values, key=str))) for name, values in pins.items())
-        key = (condition, extra, has_variants)
-        found = self._words.get(key)
-        if found is None:
-            found = self._words[key] = self._words_for(condition, extra, has_variants)
-        return found
-
-    def _words_for(self, condition: Condition, extra: Condition, has_variants: bool) -> str:
-        labels = self.labels
-        if condition:
-            return labels.fill(labels.if_, conditions=self._clauses(condition + extra))
-        if extra:
-            template = labels.otherwise_if if has_variants else labels.if_
-            return labels.fill(template, conditions=self._clauses(extra))
-        return escape_text(labels.otherwise) if has_variants else ""
-
-    def _clauses(self, condition: Condition) -> str:
-        labels = self.labels
-        parts = []
-        for name, values in condition:
-            shown = escape_text(labels.or_).join(code_line(format_value(v)) for v in values)
-            parts.append(labels.fill(labels.is_, name=code_line(name), values=shown))
-        return escape_text(labels.and_).join(parts)
-
-    def _plural_words(self, message: Message, category: str) -> str:
-        if not category or message.plural is None:
-            return ""
-        return self.labels.fill(self.labels.plural, form=code_line(category), name=code_line(message.plural))
-
-    def _join(self, words: str, plural: str) -> str:
-        if words and plural:
-            return words + escape_text(self.labels.join) + plural
-        return words or plural
-
-    def literal(self, text: str, english: bool) -> str:
-        """A message text as Markdown; English texts are escaped once for all pages."""
-        if not english:
-            return md_cell(text, literal=True)
-        found = self.shared.literal.get(text)
-        if found is None:
-            found = self.shared.literal[text] = md_cell(text, literal=True)
-        return found
 
     # -- tables and blocks ----------------------------------------------------
 
@@ -496,7 +86,7 @@ class Language:
                 body.append(self._plain_cells(message, columns, plain))
         return md_table(header, body)
 
-    def _plain(self, message: Message) -> _Plain | None:
+    def _plain(self, message: Message) -> Plain | None:
         """The parts of a one-text message that every language shows alike (``None`` for the others)."""
         shared = self.shared
         if message.id in shared.plain:
@@ -505,12 +95,11 @@ class Language:
         plain = None
         if len(entries) == 1 and len(entries[0][3]) == 1 and not message.variants and not entries[0][2].is_plural:
             english = entries[0][3][0][2][0][1]
-            meta = {c: self._meta_cell(message, c) for c in ("exit_code", "code", "commands", "level", "stream")}
-            plain = (self.literal(english, True), self._anchors(message), meta)
+            plain = (self.literal(english, True), self._anchors(message), self._meta(message))
         shared.plain[message.id] = plain
         return plain
 
-    def _plain_cells(self, message: Message, columns: list[str], plain: _Plain) -> list[str]:
+    def _plain_cells(self, message: Message, columns: list[str], plain: Plain) -> list[str]:
         """The one row of a one-text message: the common case, kept short."""
         english_md, anchors, meta = plain
         text, original = english_md, self.labels.mark
@@ -518,8 +107,11 @@ class Language:
             original = ""
         elif self.tr is not None:
             entry = self.tr.entries.get(message.id)
-            if entry is not None and entry.usable and len(entry.forms) == 1:
-                text = md_code(self.expand(entry.forms[0], self.values(message), {}, True))
+            if entry is not None and len(entry.forms) == 1 and entry.usable:
+                form = entry.forms[0]
+                if "{" in form or "}" in form:
+                    form = self.expand(form, self.values(message), {}, True)
+                text = md_code(form)
                 original = english_md
         cells = []
         for column in columns:
@@ -527,9 +119,12 @@ class Language:
                 cells.append(anchors + text)
             elif column == "original":
                 cells.append(original)
-            elif column == "when" or column == "action":
-                english_doc = message.when if column == "when" else message.action
-                cells.append(self.docs_text(docs_context(message.id, column), english_doc) if english_doc else "")
+            elif column == "when":
+                cells.append(self.docs_text(docs_context(message.id, "when"), message.when) if message.when else "")
+            elif column == "action":
+                cells.append(
+                    self.docs_text(docs_context(message.id, "action"), message.action) if message.action else ""
+                )
             else:
                 cells.append(meta[column])
         return cells
@@ -555,10 +150,21 @@ class Language:
                     cells.append(self.literal(row.original, True) if row.original is not None else self.labels.mark)
                 elif column == "when":
                     cells.append((when + BR + condition if condition else when) if first and when else condition)
+                elif not first:
+                    cells.append("")
+                elif column == "action":
+                    cells.append(self._meta_cell(message, column))
                 else:
-                    cells.append(self._meta_cell(message, column) if first else "")
+                    cells.append(self._meta(message)[column])
             result.append(cells)
         return result
+
+    def _meta(self, message: Message) -> dict[str, str]:
+        """The metadata cells of ``message`` that every page language shows alike."""
+        found = self.shared.meta.get(message.id)
+        if found is None:
+            found = self.shared.meta[message.id] = {c: self._meta_cell(message, c) for c in META_COLUMNS}
+        return found
 
     def _anchors(self, message: Message) -> str:
         found = self.shared.anchors.get(message.id)
@@ -649,24 +255,6 @@ class Language:
         return "\n\n".join(parts) + "\n"
 
 
-def _pick(translations: Translations, lang: str) -> LocaleTranslations | None:
-    """The translations of ``lang``, or of a locale with the same language (``ja`` for ``ja_JP``)."""
-    if lang in translations:
-        return translations[lang]
-    base = lang.replace("-", "_").split("_")[0]
-    return next((t for code, t in translations.items() if code.replace("-", "_").split("_")[0] == base), None)
-
-
-def _covers(condition: Condition, constraints: Constraints) -> bool:
-    """True when every input allowed by ``constraints`` matches ``condition``."""
-    return all(name in constraints and constraints[name] <= set(values) for name, values in condition)
-
-
-def _compatible(condition: Condition, constraints: Constraints) -> bool:
-    """True when some input allowed by ``constraints`` matches ``condition``."""
-    return all(name not in constraints or constraints[name] & set(values) for name, values in condition)
-
-
 # -- files ------------------------------------------------------------------------
 
 
@@ -732,24 +320,6 @@ def render_message(catalogue: Catalogue, translations: Translations, message_id:
 
 
 # -- markers ------------------------------------------------------------------------
-
-
-MARKER_KINDS = ("group", "message")
-_MARKER_FORMS = "<!-- msgbook:group ID --> or <!-- msgbook:message ID -->"
-
-
-def marker_problem(marker: Marker, catalogue: Catalogue) -> str | None:
-    """Why a marker cannot be expanded, or ``None``."""
-    if not marker.kind or marker.kind not in MARKER_KINDS:
-        return f"malformed msgbook marker {marker.source!r}; expected {_MARKER_FORMS}"
-    if not marker.alone:
-        return f"msgbook marker {marker.source!r} must stand alone on its line"
-    known = [g.id for g in catalogue.groups] if marker.kind == "group" else [m.id for m in catalogue.messages]
-    if marker.target in known:
-        return None
-    close = difflib.get_close_matches(marker.target, known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"docs marker names unknown {marker.kind} {marker.target!r}{hint}"
 
 
 def expand_markers(

@@ -37,7 +37,8 @@ _TEXT_CHARS = re.compile("[" + re.escape("".join(_TEXT_ENTITIES)) + "]")
 # The <code> fallback: the same, plus spaces, so none is stripped or collapsed.
 _CODE_ENTITIES: dict[str, str] = {**_TEXT_ENTITIES, " ": "&#32;"}
 _CODE_CHARS = re.compile("[" + re.escape("".join(_CODE_ENTITIES)) + "]")
-# Inside a code span Python-Markdown expands tabs, and HTML cannot show control characters.
+# Inside a code span Python-Markdown expands tabs, and HTML cannot show control characters
+# (none of them is printable, so a printable line needs no search).
 _UNSAFE_IN_SPAN = re.compile(f"[\t{re.escape(_CONTROL)}]")
 _BACKTICKS = re.compile(r"`+")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
@@ -98,13 +99,16 @@ def code_line(line: str) -> str:
         or line[-1].isspace()
         or line[:2] == "#!"
         or line[:3] == ":::"
-        or _UNSAFE_IN_SPAN.search(line) is not None
+        or (not line.isprintable() and _UNSAFE_IN_SPAN.search(line) is not None)
     ):
         # Python-Markdown strips a code span's edge whitespace and expands tabs, inlinehilite
         # eats a leading shebang, and HTML cannot show control characters
         return "<code>" + _CODE_CHARS.sub(_code_entity, line) + "</code>"
     if "`" not in line:
         return "`" + line + "`"
+    if "``" not in line:  # lone backticks only: a double fence
+        pad = " " if line[0] == "`" or line[-1] == "`" else ""
+        return "``" + pad + line + pad + "``"
     runs = {len(run) for run in _BACKTICKS.findall(line)}
     size = next(n for n in range(1, len(runs) + 2) if n not in runs)
     fence = "`" * size
