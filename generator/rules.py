@@ -329,7 +329,7 @@ _RULES = [
     Rule(
         "code-span-mismatch",
         "translations",
-        W,
+        E,
         "A translation whose `code spans` differ from the English",
         "Commands, flags and paths in backticks must be typed exactly; a translated command does not run.",
         'msgid "Run `arkor login`"\nmsgstr "`arkor ログイン` を実行"',
