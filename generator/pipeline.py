@@ -14,7 +14,7 @@ from .catalogue_io import read_valid_catalogue
 from .checks.docs import check_docs
 from .checks.sources import check_sources
 from .checks.translations import check_translations
-from .diagnostics import Diagnostic, Severity, sort_diagnostics
+from .diagnostics import Diagnostic, MsgbookError, Severity, sort_diagnostics
 from .emit.docs import render_docs
 from .emit.gettext import plan_gettext
 from .emit.runtime import render_runtime
@@ -52,7 +52,11 @@ def plan(project: Project, options: GettextOptions | None = None, *, with_checks
     if any(d.severity is Severity.ERROR for d in result.diagnostics):
         result.blocked = True  # never generate code or docs from an invalid catalogue
         return result
-    gettext = plan_gettext(project, catalogue, options or GettextOptions())
+    options = options or GettextOptions()
+    unknown = sorted(options.keep_translations - {m.id for m in catalogue.messages})
+    if unknown:
+        raise MsgbookError(f"--keep-translations names no message {unknown[0]!r}")
+    gettext = plan_gettext(project, catalogue, options)
     result.diagnostics.extend(gettext.diagnostics)
     result.outputs.update(gettext.outputs)
     result.byte_checked.update(gettext.byte_checked)

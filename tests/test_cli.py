@@ -132,3 +132,11 @@ def test_console_script_and_module_agree(tmp_path: Path) -> None:
     if script.exists():
         console = subprocess.run([str(script), "check", "--root", str(root)], capture_output=True, text=True, env=env)
         assert (console.returncode, console.stdout) == (module.returncode, module.stdout)
+
+
+def test_keep_translations_with_an_unknown_id_exits_2(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "p", GOOD)
+    result = run_cli("build", "--root", str(root), "--keep-translations", "no-such-message")
+    assert result.code == 2
+    assert result.err == "msgbook: --keep-translations names no message 'no-such-message'\n"
+    assert not (root / "messages" / "__init__.py").exists()
