@@ -16,7 +16,7 @@ from .checks.sources import check_sources
 from .checks.translations import check_translations
 from .diagnostics import Diagnostic, MsgbookError, Severity, sort_diagnostics
 from .emit.docs import render_docs
-from .emit.gettext import plan_gettext
+from .emit.gettext import GettextPlan, plan_gettext
 from .emit.runtime import render_runtime
 from .model import Catalogue
 from .outputs import Outputs, stale, write_changed
@@ -32,6 +32,7 @@ class Plan:
     byte_checked: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     locale_diagnostics: list[tuple[str, Diagnostic]] = field(default_factory=list)
+    drift: list[Diagnostic] = field(default_factory=list)  # outputs out of date: build fixes, check reports
     blocked: bool = False  # an input could not be read or is invalid: write nothing
 
 
@@ -41,23 +42,33 @@ class BuildResult:
     diagnostics: list[Diagnostic]
 
 
-def plan(project: Project, options: GettextOptions | None = None, *, with_checks: bool = False) -> Plan:
-    """Load and validate the catalogue, merge translations, compute all outputs."""
-    result = Plan()
-    catalogue, diagnostics = read_valid_catalogue(project)
-    result.diagnostics.extend(diagnostics)
-    if catalogue is None:
-        result.blocked = True
-        return result
-    if any(d.severity is Severity.ERROR for d in result.diagnostics):
-        result.blocked = True  # never generate code or docs from an invalid catalogue
-        return result
-    options = options or GettextOptions()
+def _merge(project: Project, options: GettextOptions) -> tuple[Catalogue | None, GettextPlan | None, list[Diagnostic]]:
+    """Load and validate the catalogue, then merge every locale's .po with it in memory.
+
+    The catalogue is ``None`` when it is invalid; the plan is ``None`` when
+    there is no usable catalogue to merge with.
+    """
+    catalogue, found = read_valid_catalogue(project)
+    diagnostics = list(found)
+    if catalogue is None or any(d.severity is Severity.ERROR for d in diagnostics):
+        return None, None, diagnostics  # never generate code or docs from an invalid catalogue
     unknown = sorted(options.keep_translations - {m.id for m in catalogue.messages})
     if unknown:
         raise MsgbookError(f"--keep-translations names no message {unknown[0]!r}")
     gettext = plan_gettext(project, catalogue, options)
-    result.diagnostics.extend(gettext.diagnostics)
+    diagnostics.extend(gettext.diagnostics)
+    return catalogue, gettext, diagnostics
+
+
+def plan(project: Project, options: GettextOptions | None = None, *, with_checks: bool = False) -> Plan:
+    """Load and validate the catalogue, merge translations, compute all outputs."""
+    result = Plan()
+    catalogue, gettext, diagnostics = _merge(project, options or GettextOptions())
+    result.diagnostics.extend(diagnostics)
+    if catalogue is None or gettext is None:
+        result.blocked = True
+        return result
+    result.drift.extend(gettext.drift)
     result.outputs.update(gettext.outputs)
     result.byte_checked.update(gettext.byte_checked)
     if gettext.blocked:
@@ -93,14 +104,8 @@ def load_inputs(project: Project) -> Inputs:
     ``catalogue`` is ``None`` when the catalogue or a .po cannot be used; the
     diagnostics say why.
     """
-    catalogue, diagnostics = read_valid_catalogue(project)
-    if catalogue is None:
-        return Inputs(None, {}, diagnostics)
-    if any(d.severity is Severity.ERROR for d in diagnostics):
-        return Inputs(None, {}, sort_diagnostics(diagnostics))
-    gettext = plan_gettext(project, catalogue, GettextOptions())
-    diagnostics.extend(gettext.diagnostics)
-    if gettext.blocked:
+    catalogue, gettext, diagnostics = _merge(project, GettextOptions())
+    if catalogue is None or gettext is None or gettext.blocked:
         return Inputs(None, {}, sort_diagnostics(diagnostics))
     return Inputs(catalogue, gettext.translations, sort_diagnostics(diagnostics))
 
@@ -126,9 +131,6 @@ def build(project: Project, options: GettextOptions | None = None) -> BuildResul
     if remembered is not None:
         return BuildResult([], remembered)
     result = plan(project, options)
-    if not result.blocked:
-        # the files build is about to write are drift only until it writes them
-        result.diagnostics = [d for d in result.diagnostics if d.rule not in _FIXED_BY_BUILD]
     findings = _finish(project, result, [])
     if result.blocked:
         clear_state(project.root)
@@ -146,13 +148,10 @@ def build(project: Project, options: GettextOptions | None = None) -> BuildResul
     return BuildResult(written, findings)
 
 
-_FIXED_BY_BUILD = frozenset({"stale-po", "stale-generated-file"})
-
-
 def check(project: Project) -> list[Diagnostic]:
     """Every finding, including outputs that differ from what ``build`` would write."""
     result = plan(project, with_checks=True)
-    extra: list[Diagnostic] = []
+    extra = list(result.drift)
     if not result.blocked:
-        extra = list(stale(project.root, {p: result.outputs[p] for p in result.byte_checked}))
+        extra.extend(stale(project.root, {p: result.outputs[p] for p in result.byte_checked}))
     return _finish(project, result, extra)

@@ -105,6 +105,7 @@ class GettextPlan:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     blocked: bool = False  # a .po could not be read: build must not overwrite it
     obsolete: dict[str, list[str | None]] = field(default_factory=dict)  # locale -> msgctxt of each #~ entry
+    drift: list[Diagnostic] = field(default_factory=list)  # stale-po: what build fixes and check reports
 
 
 @dataclass(slots=True)
@@ -116,11 +117,12 @@ class LocalePlan:
     blocked: bool = False
     translations: LocaleTranslations | None = None
     obsolete: list[str | None] = field(default_factory=list)
+    drift: list[Diagnostic] = field(default_factory=list)
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         """Pickle the translations as plain columns: tens of thousands of dataclasses pickle slowly."""
         if self.translations is None:
-            return _locale_plan, (self.outputs, self.diagnostics, self.blocked, None, self.obsolete)
+            return _locale_plan, (self.outputs, self.diagnostics, self.blocked, None, self.obsolete, self.drift)
         t = self.translations
         columns = (
             list(t.entries),
@@ -129,7 +131,7 @@ class LocalePlan:
             [e.line for e in t.entries.values()],
         )
         shared = (t.locale, t.path, t.nplurals, t.plural_expr, columns)
-        return _locale_plan, (self.outputs, self.diagnostics, self.blocked, shared, self.obsolete)
+        return _locale_plan, (self.outputs, self.diagnostics, self.blocked, shared, self.obsolete, self.drift)
 
 
 def _locale_plan(
@@ -138,13 +140,14 @@ def _locale_plan(
     blocked: bool,
     shared: tuple[str, str, int, str, tuple[list[str], list[tuple[str, ...]], list[bool], list[int]]] | None,
     obsolete: list[str | None],
+    drift: list[Diagnostic],
 ) -> LocalePlan:
     if shared is None:
-        return LocalePlan(outputs, diagnostics, blocked, None, obsolete)
+        return LocalePlan(outputs, diagnostics, blocked, None, obsolete, drift)
     locale, path, nplurals, expression, (contexts, forms, fuzzy, lines) = shared
     entries = {c: Translated(f, z, n) for c, f, z, n in zip(contexts, forms, fuzzy, lines, strict=True)}
     return LocalePlan(
-        outputs, diagnostics, blocked, LocaleTranslations(locale, path, nplurals, expression, entries), obsolete
+        outputs, diagnostics, blocked, LocaleTranslations(locale, path, nplurals, expression, entries), obsolete, drift
     )
 
 

@@ -105,6 +105,7 @@ def _unread_sizes(job: _Job, locales: Sequence[str]) -> dict[str, int]:
 def _add_locale(plan: GettextPlan, locale: str, part: LocalePlan) -> None:
     plan.outputs.update(part.outputs)
     plan.diagnostics.extend(part.diagnostics)
+    plan.drift.extend(part.drift)
     plan.blocked = plan.blocked or part.blocked
     if part.translations is not None:
         plan.translations[locale] = part.translations
@@ -124,7 +125,7 @@ def _plan_locale(job: _Job, locale: str) -> LocalePlan:
     text = job.codec.render_po(read, header, merged, project.wrap_width, job.memo)
     stale = drift(read, header, merged, path, text.kept)
     if stale is not None:
-        part.diagnostics.append(stale)
+        part.drift.append(stale)
     if rereadable(text, merged, project.wrap_width):
         entries = [e for e, _ in (*merged.active, *merged.obsolete)]
         cache.keep_read(PoRead(text.data, header, entries, text.starts, clean=True), path, locale, nplurals)
