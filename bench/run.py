@@ -574,6 +574,32 @@ def peak(runs: Iterable[Run]) -> float | None:
     return max(values) if values else None
 
 
+def cli_row(
+    figure: str,
+    what: str,
+    runs: list[Run],
+    baseline: str,
+    base: float,
+    target: float,
+    missing: list[str],
+    note: str = "",
+) -> Row:
+    """A row for CLI runs of msgbook measured against another median of the same run."""
+    return Row(
+        figure,
+        what,
+        "10,000",
+        median(secs(runs)),
+        baseline,
+        base,
+        target,
+        rss_mb=peak(runs),
+        partial=bool(missing),
+        note=note,
+        samples=secs(runs),
+    )
+
+
 def build_rows(ctx: Context, series: Series) -> list[Row]:
     missing = ctx.pieces.missing("gettext", "runtime", "docs")
     partial = bool(missing)
@@ -664,32 +690,27 @@ def churn_rows(ctx: Context, series: Series) -> list[Row]:
     missing = ctx.pieces.missing("gettext", "runtime", "docs")
     note = f"partial: {', '.join(missing)} still stubs" if missing else ""
     full = median(secs(series.full))
+    baseline = "full build, unchanged"
     return [
-        Row(
+        cli_row(
             "c",
             "build after 1 % churn, outputs of the old version present",
-            "10,000",
-            median(secs(series.churn_inc)),
-            "full build, unchanged",
+            series.churn_inc,
+            baseline,
             full,
             1.2,
-            rss_mb=peak(series.churn_inc),
-            partial=bool(missing),
-            note=note,
-            samples=secs(series.churn_inc),
+            missing,
+            note,
         ),
-        Row(
+        cli_row(
             "c",
             "build after 1 % churn, from translated .po only",
-            "10,000",
-            median(secs(series.churn_cold)),
-            "full build, unchanged",
+            series.churn_cold,
+            baseline,
             full,
             1.2,
-            rss_mb=peak(series.churn_cold),
-            partial=bool(missing),
-            note=note,
-            samples=secs(series.churn_cold),
+            missing,
+            note,
         ),
     ]
 
@@ -700,19 +721,8 @@ def noop_rows(ctx: Context, series: Series) -> list[Row]:
     changed = sorted({path for paths in series.noop_changed for path in paths})
     writes = "no file written (mtime+inode)" if not changed else f"WROTE {len(changed)} files: {', '.join(changed[:4])}"
     missing = ctx.pieces.missing("gettext", "runtime", "docs")
-    row = Row(
-        "d",
-        "no-op rebuild (CLI)",
-        "10,000",
-        median(secs(series.noop)),
-        "full build",
-        median(secs(series.full)),
-        0.10,
-        rss_mb=peak(series.noop),
-        partial=bool(missing),
-        note=writes + (f"; partial: {', '.join(missing)} still stubs" if missing else ""),
-        samples=secs(series.noop),
-    )
+    note = writes + (f"; partial: {', '.join(missing)} still stubs" if missing else "")
+    row = cli_row("d", "no-op rebuild (CLI)", series.noop, "full build", median(secs(series.full)), 0.10, missing, note)
     rows = [row]
     rows.append(
         Row(
@@ -738,31 +748,8 @@ def check_rows(ctx: Context, series: Series) -> list[Row]:
         note += f"; partial: {', '.join(missing)} still stubs"
     full = median(secs(series.full))
     return [
-        Row(
-            "g",
-            "check, no cache (fresh clone / CI)",
-            "10,000",
-            median(secs(series.check_cold)),
-            "full build",
-            full,
-            1.5,
-            rss_mb=peak(series.check_cold),
-            partial=bool(missing),
-            note=note,
-            samples=secs(series.check_cold),
-        ),
-        Row(
-            "g",
-            "check, after a build (warm cache)",
-            "10,000",
-            median(secs(series.check_warm)),
-            "full build",
-            full,
-            1.5,
-            rss_mb=peak(series.check_warm),
-            partial=bool(missing),
-            samples=secs(series.check_warm),
-        ),
+        cli_row("g", "check, no cache (fresh clone / CI)", series.check_cold, "full build", full, 1.5, missing, note),
+        cli_row("g", "check, after a build (warm cache)", series.check_warm, "full build", full, 1.5, missing),
     ]
 
 
