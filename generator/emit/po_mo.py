@@ -3,46 +3,63 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 
 from .po_model import PoEntry, PoHeader
 
 
+class _MoMessage(Message):
+    """A usable translation as ``write_mo`` reads it, without ``Message``'s flag detection.
+
+    ``Message()`` looks for printf- and brace-format placeholders in every
+    text, which ``write_mo`` never uses; that was most of the cost of a .mo.
+    Messages arrive sorted, and compare by their position.
+    """
+
+    def __init__(
+        self, id: str | tuple[str, str], string: str | tuple[str, ...], context: str | None, rank: int
+    ) -> None:
+        self.id = id
+        self.string = string
+        self.context = context
+        self.flags = set()
+        self.rank = rank
+
+    def __lt__(self, other: object) -> bool:
+        return isinstance(other, _MoMessage) and self.rank < other.rank
+
+
 class _MoCatalog(Catalog):
-    """A Babel catalog that carries the .po header as it is, only to feed ``write_mo``.
+    """A Babel catalog that hands ``write_mo`` the .po header as it is and the usable translations.
 
     Babel's own header would hold the current time, and the .mo must be the
     same bytes on every build.
     """
 
-    def __init__(self, header: list[tuple[str, str]]) -> None:
+    def __init__(self, header: Iterable[tuple[str, str]], messages: list[_MoMessage]) -> None:
         super().__init__(charset="utf-8", fuzzy=False)
-        self._header = header
+        self._header_text = "\n".join(f"{name}: {value}" for name, value in header)
+        self._mo_messages = messages
 
-    @property
-    def mime_headers(self) -> list[tuple[str, str]]:
-        return self._header
-
-    @mime_headers.setter
-    def mime_headers(self, value: Iterable[tuple[str, str]]) -> None:
-        self._header = list(value)
+    def __iter__(self) -> Iterator[Message]:
+        yield _MoMessage("", self._header_text, None, -1)
+        yield from self._mo_messages
 
 
 def render_mo(header: PoHeader, entries: Iterable[PoEntry], nplurals: int) -> bytes:
     """The compiled catalogue: only usable translations (not fuzzy, every form filled)."""
-    catalog = _MoCatalog(list(header.fields))
     usable = [
         e for e in entries if not e.fuzzy and all(e.strings) and (e.msgid_plural is None or len(e.strings) == nplurals)
     ]
-    usable.sort(key=lambda e: (e.msgid, e.context or ""))  # write_mo's order, so its sort is linear
-    for e in usable:
-        if e.msgid_plural is None:
-            catalog.add(e.msgid, e.strings[0], context=e.context)
-        else:
-            catalog.add((e.msgid, e.msgid_plural), e.strings, context=e.context)
+    usable.sort(key=lambda e: (e.msgid, e.context or ""))  # write_mo's own order: Babel sorts by (msgid, context)
+    messages = [
+        _MoMessage(e.msgid if e.msgid_plural is None else (e.msgid, e.msgid_plural),
+                   e.strings[0] if e.msgid_plural is None else e.strings, e.context, rank)
+        for rank, e in enumerate(usable)
+    ]  # fmt: skip
     buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
+    write_mo(buffer, _MoCatalog(header.fields, messages), use_fuzzy=False)
     return buffer.getvalue()
