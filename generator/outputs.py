@@ -17,19 +17,21 @@ from .diagnostics import Diagnostic, Location, Severity
 Outputs = dict[str, bytes]  # root-relative path -> exact bytes
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` through a temporary file and a rename.
 
     A reader, or a build killed half-way, sees the old file or the new one,
-    never a mix.
+    never a mix. ``durable`` also flushes the data to disk before the rename,
+    so that the file survives a power cut as well.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
@@ -42,7 +44,13 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_changed(root: Path, outputs: Mapping[str, bytes]) -> list[str]:
-    """Write each output whose bytes differ on disk; return the paths written, sorted."""
+    """Write each output whose bytes differ on disk; return the paths written, sorted.
+
+    Every file is replaced atomically. Only ``.po`` files, which hold
+    translators' work, are also flushed to disk one by one: everything else is
+    made again from them and the catalogue by the next build, and a flush per
+    file would cost more than the rest of writing hundreds of docs pages.
+    """
     written = []
     for relative in sorted(outputs):
         path = root / relative
@@ -52,7 +60,7 @@ def write_changed(root: Path, outputs: Mapping[str, bytes]) -> list[str]:
                 continue
         except OSError:
             pass
-        write_atomic(path, data)
+        write_atomic(path, data, durable=relative.endswith(".po"))
         written.append(relative)
     return written
 

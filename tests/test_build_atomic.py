@@ -17,6 +17,7 @@ from conftest import REPO
 from gettext_helpers import build, po_file, translate
 
 from generator import pipeline
+from generator.outputs import write_changed
 from generator.project import load_project
 
 
@@ -73,26 +74,42 @@ def test_crash_while_writing_leaves_each_file_old_or_new(
 ) -> None:
     root, old, new = _old_and_new(make_project, 20)
     changed = sum(1 for path in new if old.get(path) != new[path])
-    real_fsync = os.fsync
+    real_replace = os.replace
     for crash_at in range(1, changed + 1):
         calls = {"n": 0}
 
-        def failing_fsync(fd: int, crash_at: int = crash_at, calls: dict[str, int] = calls) -> None:
-            calls["n"] += 1
-            if calls["n"] == crash_at:
-                raise OSError(28, "No space left on device")
-            real_fsync(fd)
+        def failing_replace(src: str, dst: str, crash_at: int = crash_at, calls: dict[str, int] = calls) -> None:
+            if ".msgbook-cache" not in str(dst):
+                calls["n"] += 1
+                if calls["n"] == crash_at:
+                    raise OSError(28, "No space left on device")
+            real_replace(src, dst)
 
-        monkeypatch.setattr(os, "fsync", failing_fsync)
+        monkeypatch.setattr(os, "replace", failing_replace)
         with pytest.raises(OSError, match="No space left"):
             pipeline.build(load_project(root))
-        monkeypatch.setattr(os, "fsync", real_fsync)
+        monkeypatch.setattr(os, "replace", real_replace)
         _assert_old_or_new(root, old, new)
         assert not [p for p in _files(root) if ".tmp" in p], "the temporary file of a failed write is removed"
         for path, data in old.items():
             (root / path).write_bytes(data)  # back to the old state for the next crash point
     pipeline.build(load_project(root))
     assert _files(root) == new
+
+
+def test_only_translator_files_are_flushed_to_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    flushed: list[str] = []
+    real_fsync = os.fsync
+
+    def recording_fsync(fd: int) -> None:
+        flushed.append(Path(os.readlink(f"/proc/self/fd/{fd}")).name)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    written = write_changed(tmp_path, {"a/ja.po": b"po", "a/ja.mo": b"mo", "docs/page.md": b"md"})
+    assert written == ["a/ja.mo", "a/ja.po", "docs/page.md"]
+    assert [name.split(".")[1:3] for name in flushed] == [["ja", "po"]]  # the temporary file, renamed later
+    assert (tmp_path / "docs/page.md").read_bytes() == b"md"
 
 
 @pytest.mark.slow
