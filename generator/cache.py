@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ._version import __version__
 from .diagnostics import Diagnostic, Location, Severity
+from .later import defer
 from .project import Project
 from .translations import GettextOptions
 
@@ -55,7 +56,11 @@ def load_parsed(root: Path, data: bytes) -> object | None:
 
 
 def store_parsed(root: Path, data: bytes, parsed: object) -> None:
-    """Remember the parse result of catalogue bytes (dropping older entries)."""
+    """Remember the parse result of catalogue bytes (dropping older entries), once the build is done."""
+    defer(_cache_dir(root), lambda: _store_parsed_now(root, data, parsed), len(data))
+
+
+def _store_parsed_now(root: Path, data: bytes, parsed: object) -> None:
     folder = _cache_dir(root)
     with contextlib.suppress(OSError):
         for old in folder.glob("catalogue-*.pickle"):

@@ -7,8 +7,11 @@ Neither prints.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from . import later
 from .cache import clear_state, encode_finding, extra_key, fingerprint, input_paths, noop_findings, write_state
 from .catalogue_io import read_valid_catalogue
 from .checks.docs import check_docs
@@ -99,6 +102,11 @@ class Inputs:
 
 
 def load_inputs(project: Project) -> Inputs:
+    with _then_write_caches():
+        return _load_inputs(project)
+
+
+def _load_inputs(project: Project) -> Inputs:
     """Load and validate the catalogue and merge translations in memory; writes nothing.
 
     ``catalogue`` is ``None`` when the catalogue or a .po cannot be used; the
@@ -120,12 +128,26 @@ def _finish(project: Project, result: Plan, extra: list[Diagnostic]) -> list[Dia
     return sort_diagnostics(kept)
 
 
+@contextmanager
+def _then_write_caches() -> Iterator[None]:
+    """Write the caches a run queued once it is done (see :mod:`generator.later`)."""
+    try:
+        yield
+    finally:
+        later.flush()
+
+
 def build(project: Project, options: GettextOptions | None = None) -> BuildResult:
     """Write every output whose bytes changed; nothing when an input is unusable.
 
     When no input, output, setting or option changed since the last complete
     build (by ``stat()``), nothing is parsed at all.
     """
+    with _then_write_caches():
+        return _build(project, options)
+
+
+def _build(project: Project, options: GettextOptions | None) -> BuildResult:
     options = options or GettextOptions()
     remembered = noop_findings(project, options)
     if remembered is not None:
@@ -150,8 +172,9 @@ def build(project: Project, options: GettextOptions | None = None) -> BuildResul
 
 def check(project: Project) -> list[Diagnostic]:
     """Every finding, including outputs that differ from what ``build`` would write."""
-    result = plan(project, with_checks=True)
-    extra = list(result.drift)
-    if not result.blocked:
-        extra.extend(stale(project.root, {p: result.outputs[p] for p in result.byte_checked}))
-    return _finish(project, result, extra)
+    with _then_write_caches():
+        result = plan(project, with_checks=True)
+        extra = list(result.drift)
+        if not result.blocked:
+            extra.extend(stale(project.root, {p: result.outputs[p] for p in result.byte_checked}))
+        return _finish(project, result, extra)

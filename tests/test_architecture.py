@@ -15,6 +15,7 @@ LAYERS = {
     "diagnostics": 0,
     "placeholders": 0,
     "gcpause": 0,
+    "later": 0,
     "rules": 1,
     "cldr": 1,
     "units": 1,

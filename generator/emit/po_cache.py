@@ -3,7 +3,8 @@
 polib needs about a second to read, and as long to write, 25,000 entries. So a
 .po whose bytes were read (or written) before, the .pot's entry texts and the
 .mo of a .po come from the cache when they can; a missing, stale or unreadable
-cache only costs time. Keys hold msgbook's version and code.
+cache only costs time. Keys hold msgbook's version and code. Writes happen
+after the build has answered (:mod:`generator.later`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import cast
 
 from ..cache import CACHE_DIR, fingerprint
+from ..later import defer
 from ..units import Unit
 from .po_model import PoEntry, PoHeader, PoRead
 from .po_text import Memo
@@ -49,7 +51,11 @@ class PoCache:
             return None
         return value
 
-    def store(self, kind: str, key: str, value: object, keep: int = 1) -> None:
+    def store(self, kind: str, key: str, value: object, size: int, keep: int = 1) -> None:
+        """Write ``value`` (standing for ``size`` bytes of input) once the build is done, see :mod:`generator.later`."""
+        defer(self.folder, lambda: self._store_now(kind, key, value, keep), size)
+
+    def _store_now(self, kind: str, key: str, value: object, keep: int) -> None:
         """Write ``value`` and drop the oldest files of the same kind beyond ``keep``."""
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -71,7 +77,8 @@ class PoCache:
 
     def keep_memo(self, width: int, memo: Memo, templates: Sequence[tuple[Unit, PoEntry]], hits: int) -> None:
         if hits < len(templates):
-            self.store("pot", self.key("pot", str(width)), {e: memo[e] for _, e in templates})
+            kept = {e: memo[e] for _, e in templates}
+            self.store("pot", self.key("pot", str(width)), kept, sum(map(len, kept.values())))
 
     def has_read(self, data: bytes, path: str, locale: str, nplurals: int) -> bool:
         """True when :meth:`read` would likely find these bytes (a cheap look before the real load)."""
@@ -87,7 +94,7 @@ class PoCache:
 
     def keep_read(self, read: PoRead, path: str, locale: str, nplurals: int) -> None:
         key = self.key("po", path, locale, str(nplurals), read.data)
-        self.store(f"po-{_slug(path)}", key, (read.header, read.entries, read.lines), keep=2)
+        self.store(f"po-{_slug(path)}", key, (read.header, read.entries, read.lines), len(read.data), keep=2)
 
     def mo(self, po: bytes, path: str, nplurals: int, make: Callable[[], bytes]) -> bytes:
         kind, key = f"mo-{_slug(path)}", self.key("mo", path, str(nplurals), po)
@@ -95,7 +102,7 @@ class PoCache:
         if isinstance(found, bytes):
             return found
         data = make()
-        self.store(kind, key, data, keep=2)
+        self.store(kind, key, data, len(data), keep=2)
         return data
 
 

@@ -19,6 +19,8 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from typing import Generic, TypeVar, cast
 
+from .. import later
+
 T = TypeVar("T")
 
 PARALLEL_BYTES = 1 << 20  # below this much .po text in all, a worker costs more than it saves
@@ -83,4 +85,8 @@ def _run_forked(locale: str) -> object:
     """What a worker runs: the task it inherited when it was forked."""
     if _forked_task is None:
         raise RuntimeError("a msgbook worker started without its task")
-    return _forked_task(locale)
+    later.discard()  # what the parent queued is the parent's to write
+    try:
+        return _forked_task(locale)
+    finally:
+        later.flush()
