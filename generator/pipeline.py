@@ -19,7 +19,7 @@ from .checks.sources import check_sources
 from .checks.translations import check_translations
 from .diagnostics import Diagnostic, MsgbookError, Severity, sort_diagnostics
 from .emit.docs import render_docs
-from .emit.gettext import GettextPlan, plan_gettext, read_ahead
+from .emit.gettext import GettextPlan, plan_gettext
 from .emit.runtime import render_runtime
 from .model import Catalogue
 from .outputs import Outputs, stale, write_changed
@@ -51,15 +51,14 @@ def _merge(project: Project, options: GettextOptions) -> tuple[Catalogue | None,
     The catalogue is ``None`` when it is invalid; the plan is ``None`` when
     there is no usable catalogue to merge with.
     """
-    with read_ahead(project) as ahead:  # large .po files are read while the catalogue loads
-        catalogue, found = read_valid_catalogue(project)
-        diagnostics = list(found)
-        if catalogue is None or any(d.severity is Severity.ERROR for d in diagnostics):
-            return None, None, diagnostics  # never generate code or docs from an invalid catalogue
-        unknown = sorted(options.keep_translations - {m.id for m in catalogue.messages})
-        if unknown:
-            raise MsgbookError(f"--keep-translations names no message {unknown[0]!r}")
-        gettext = plan_gettext(project, catalogue, options, ahead)
+    catalogue, found = read_valid_catalogue(project)
+    diagnostics = list(found)
+    if catalogue is None or any(d.severity is Severity.ERROR for d in diagnostics):
+        return None, None, diagnostics  # never generate code or docs from an invalid catalogue
+    unknown = sorted(options.keep_translations - {m.id for m in catalogue.messages})
+    if unknown:
+        raise MsgbookError(f"--keep-translations names no message {unknown[0]!r}")
+    gettext = plan_gettext(project, catalogue, options)
     diagnostics.extend(gettext.diagnostics)
     return catalogue, gettext, diagnostics
 

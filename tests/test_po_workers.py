@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli, write_project
 
-from generator.emit import gettext, po_plan
+from generator.emit import po_plan
 
 CATALOGUE = """
 domain: demo
@@ -60,28 +60,6 @@ def test_forked_merge_writes_the_same_bytes(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(po_plan, "worth_forking", every_locale)
     shutil.rmtree(forked / ".msgbook-cache", ignore_errors=True)
     assert run_cli("build", "--root", str(forked)).code == 0
-    po = ["locales/de/LC_MESSAGES/demo.po", "locales/ja/LC_MESSAGES/demo.po"]
-    assert calls == [po, ["de", "ja"]]  # read while the catalogue loads, then merged
+    assert calls == [["de", "ja"]]
     assert _outputs(forked) == _outputs(serial)
     assert "保存しました" in (forked / "locales/ja/LC_MESSAGES/demo.po").read_text(encoding="utf-8")
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
-def test_po_files_read_while_the_catalogue_loads_are_not_read_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    serial = _project(tmp_path / "serial")
-    assert run_cli("build", "--root", str(serial)).code == 0
-    ahead = _project(tmp_path / "ahead")
-    read_here: list[str] = []
-    real_read_po = gettext.read_po
-
-    def counting_read_po(data: bytes, path: str, locale: str, nplurals: int) -> object:
-        read_here.append(path)  # a forked worker appends to its own copy
-        return real_read_po(data, path, locale, nplurals)
-
-    monkeypatch.setattr(gettext, "read_po", counting_read_po)
-    monkeypatch.setattr(po_plan, "worth_forking", lambda sizes: [k for k in sizes if k.endswith(".po")])
-    assert run_cli("build", "--root", str(ahead)).code == 0
-    assert read_here == []
-    assert _outputs(ahead) == _outputs(serial)

@@ -40,14 +40,14 @@ from ..units import Unit
 from .po_merge import merge_entries, merge_header
 from .po_mo import render_mo
 from .po_model import GettextPlan, LocalePlan, Merged, PoEntry, PoHeader, PoRead, plural_rule, po_path, pot_path
-from .po_plan import PoCodec, ReadAhead, plan_gettext_with
+from .po_plan import PoCodec, plan_gettext_with
 from .po_template import pot_header, template_entries
 from .po_text import Memo, PoText, assemble, layout_po
 
 # The names other modules and tests use, wherever they are defined.
 __all__ = [
     "GettextPlan", "LocalePlan", "Merged", "PoEntry", "PoHeader", "PoRead", "memoized", "merge_entries",
-    "merge_header", "plan_gettext", "po_path", "pot_path", "read_ahead", "read_po", "render_entry", "render_header",
+    "merge_header", "plan_gettext", "po_path", "pot_path", "read_po", "render_entry", "render_header",
     "render_mo", "render_po", "render_pot", "template_entries",
 ]  # fmt: skip
 
@@ -298,17 +298,10 @@ def render_po(read: PoRead | None, header: PoHeader, merged: Merged, width: int,
     return layout_po(read, header, merged, lambda e: memoized(e, width, memo), lambda h: render_header(h, width))
 
 
-def read_ahead(project: Project) -> ReadAhead:
-    """Start reading the project's large .po files in worker processes (see :class:`ReadAhead`)."""
-    return ReadAhead(project, read_po)
-
-
-def plan_gettext(
-    project: Project, catalogue: Catalogue, options: GettextOptions, ahead: ReadAhead | None = None
-) -> GettextPlan:
+def plan_gettext(project: Project, catalogue: Catalogue, options: GettextOptions) -> GettextPlan:
     """Merge every locale's .po with the catalogue in memory and render all gettext outputs.
 
     Nothing is written here but the cache. A .po that cannot be read safely
     sets ``blocked``, and ``build`` then writes nothing at all.
     """
-    return plan_gettext_with(project, catalogue, options, PoCodec(read_po, render_pot, render_po), ahead)
+    return plan_gettext_with(project, catalogue, options, PoCodec(read_po, render_pot, render_po))

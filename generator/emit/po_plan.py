@@ -7,9 +7,7 @@ hands its functions in as a :class:`PoCodec`; everything here works on plain dat
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack, suppress
-from dataclasses import dataclass, field
-from types import TracebackType
+from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..gcpause import paused_gc
@@ -34,17 +32,14 @@ from .po_model import (
 )
 from .po_template import template_entries
 from .po_text import Memo, PoText, drift, rereadable
-from .po_workers import Pending, forked, worth_forking
-
-ReadPo = Callable[[bytes, str, str, int], tuple[PoRead | None, list[Diagnostic]]]
-ReadResult = tuple[bytes, PoRead | None, list[Diagnostic]]  # the bytes read, and what read_po made of them
+from .po_workers import forked, worth_forking
 
 
 @dataclass(frozen=True, slots=True)
 class PoCodec:
     """How PO text is read and rendered (polib, in :mod:`generator.emit.gettext`)."""
 
-    read_po: ReadPo
+    read_po: Callable[[bytes, str, str, int], tuple[PoRead | None, list[Diagnostic]]]
     render_pot: Callable[[Catalogue, Sequence[tuple[Unit, PoEntry]], int, Memo], bytes]
     render_po: Callable[[PoRead | None, PoHeader, Merged, int, Memo], PoText]
 
@@ -60,70 +55,12 @@ class _Job:
     codec: PoCodec
     cache: PoCache
     memo: Memo
-    early: dict[str, tuple[str, ReadResult]] = field(default_factory=dict)  # path -> (locale, result)
 
     def locale(self, locale: str) -> LocalePlan:
         return _plan_locale(self, locale)
 
 
-class ReadAhead:
-    """The large .po files nobody has read before, read by forked workers while the catalogue loads.
-
-    A .po's path and locale come from its folder (``locales/<lang>/LC_MESSAGES/``),
-    so reading can start before the catalogue says which locales it has; a
-    file the catalogue does not use was read for nothing. Use it as a context
-    manager around loading the catalogue, and call :meth:`finish` before
-    merging: the workers must be gone before the merge forks its own.
-    """
-
-    def __init__(self, project: Project, read_po: ReadPo) -> None:
-        self._stack = ExitStack()
-        self._locales: dict[str, tuple[str, int]] = {}
-        self._pending: Pending[ReadResult] | None = None
-        self._project, self._read_po = project, read_po
-        cache = PoCache(project.root)
-        sizes = {}
-        for po in sorted(project.path(project.locales_dir).glob("*/LC_MESSAGES/*.po")):
-            locale = po.parent.parent.name
-            path = f"{project.locales_dir.rstrip('/')}/{locale}/LC_MESSAGES/{po.name}"  # as po_path spells it
-            nplurals = plural_rule(locale)[0]
-            try:
-                data = po.read_bytes()
-            except OSError:
-                continue
-            if data.strip() and not cache.has_read(data, path, locale, nplurals):
-                self._locales[path] = (locale, nplurals)
-                sizes[path] = len(data)
-        chosen = worth_forking(sizes)
-        if chosen:
-            self._pending = self._stack.enter_context(forked(self._read, chosen))
-
-    def _read(self, path: str) -> ReadResult:
-        locale, nplurals = self._locales[path]
-        data = self._project.path(path).read_bytes()
-        return (data, *self._read_po(data, path, locale, nplurals))
-
-    def finish(self) -> dict[str, tuple[str, ReadResult]]:
-        """What the workers read (path -> (locale, result)); then the workers are shut down."""
-        results = {}
-        if self._pending is not None:
-            for path, future in self._pending.futures.items():
-                with suppress(Exception):  # a worker that failed: the merge reads that file itself
-                    results[path] = (self._locales[path][0], future.result())
-        self._stack.close()
-        self._pending = None
-        return results
-
-    def __enter__(self) -> ReadAhead:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
-        self._stack.close()
-
-
-def plan_gettext_with(
-    project: Project, catalogue: Catalogue, options: GettextOptions, codec: PoCodec, ahead: ReadAhead | None = None
-) -> GettextPlan:
+def plan_gettext_with(project: Project, catalogue: Catalogue, options: GettextOptions, codec: PoCodec) -> GettextPlan:
     """Merge every locale's .po with the catalogue in memory and render all gettext outputs.
 
     Nothing is written here but the cache. A .po that cannot be read safely
@@ -135,8 +72,7 @@ def plan_gettext_with(
     cache = PoCache(project.root)
     with paused_gc():
         templates = template_entries(catalogue, width)
-        early = ahead.finish() if ahead is not None else {}
-        job = _Job(project, catalogue, templates, options, codec, cache, cache.memo(width), early)
+        job = _Job(project, catalogue, templates, options, codec, cache, cache.memo(width))
         hits = sum(1 for _, e in templates if e in job.memo)
         locales = target_locales(catalogue)
         with forked(job.locale, worth_forking(_unread_sizes(job, locales))) as pending:
@@ -150,7 +86,7 @@ def plan_gettext_with(
 
 
 def _unread_sizes(job: _Job, locales: Sequence[str]) -> dict[str, int]:
-    """The size of each locale's .po that polib must read or has just read (not missing, not in the cache).
+    """The size of each locale's .po that polib must read (not missing, not in the cache).
 
     Only those are worth a worker: a cached read takes less time than sending its result back.
     """
@@ -222,9 +158,7 @@ def _read_locale(job: _Job, path: str, locale: str, nplurals: int, part: LocaleP
     read = cache.read(data, path, locale, nplurals)
     if read is not None:
         return True, read
-    early_locale, (early_data, read, found) = job.early.get(path, ("", (b"", None, [])))
-    if early_locale != locale or early_data != data:
-        read, found = job.codec.read_po(data, path, locale, nplurals)
+    read, found = job.codec.read_po(data, path, locale, nplurals)
     part.diagnostics.extend(found)
     if read is None:
         part.blocked = True
