@@ -12,19 +12,22 @@ Every decision is made here and in :mod:`.runtime_texts`; the templates in
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 import jinja2
 
+from ..gcpause import paused_gc
 from ..model import Catalogue, Message, Param
 from ..outputs import Outputs
 from ..project import Project
 from ..translations import Translations
 from ..units import docs_context
 from . import runtime_code as code
-from .runtime_texts import Body, LocaleTexts, RefCall, Texts, plural_expression
+from .runtime_texts import LocaleTexts, RefCall, Texts, plural_expression
 
 _MAX_LINE = 110
 _REGENERATE = "`msgbook build` regenerates this file; `msgbook check` fails when it is stale."
@@ -58,12 +61,13 @@ class LocaleView:
     module: str | None  # None for the source locale, whose texts are inline
 
 
-@dataclass(frozen=True, slots=True)
-class FunctionView:
+class FunctionView(NamedTuple):
+    """A function of the runtime module; the template unpacks it, so the order of the fields matters."""
+
     name: str
-    signature: tuple[str, ...]  # lines of the def statement
-    doc: str  # docstring literal; empty in locale modules
-    body: Body
+    signature: str  # the def statement, on one line or more
+    doc: str  # docstring literal, its lines after the first indented as the function body needs
+    body: str  # the statements, indented
     member: str = ""  # how a locale's texts hold it: a str, or the call with the parameters in order
     args: str = ""  # the call of the locale's function, "" when the locale holds a str
 
@@ -99,7 +103,7 @@ class LocaleModuleView:
     doc: str
     plural: str | None
     source_plural: str | None
-    functions: tuple[FunctionView, ...]
+    functions: tuple[tuple[str, str], ...]  # (def statement, body); a str has no def, its body assigns it
     explain: tuple[str, ...]  # dict items "code: (when, action)," as Python source
 
 
@@ -111,23 +115,42 @@ class MetaModuleView:
     codes: tuple[tuple[str, str], ...]  # (code literal, name literal)
 
 
-def render_runtime(project: Project, catalogue: Catalogue, translations: Translations) -> Outputs:
-    """The runtime module and its per-locale and metadata modules, as bytes by root-relative path."""
+def render_runtime(
+    project: Project, catalogue: Catalogue, translations: Translations, locales: Collection[str] | None = None
+) -> Outputs:
+    """The runtime module and its per-locale and metadata modules, as bytes by root-relative path.
+
+    ``locales`` limits the output to those locales' modules; the runtime and
+    metadata modules belong to the source locale. Each locale's module depends
+    only on its own translations, so locales can be rendered apart.
+    """
+    with paused_gc():  # tens of thousands of short-lived small objects and no cycles
+        return _render_runtime(project, catalogue, translations, locales)
+
+
+def _render_runtime(
+    project: Project, catalogue: Catalogue, translations: Translations, wanted: Collection[str] | None
+) -> Outputs:
     runtime = PurePosixPath(project.runtime.replace("\\", "/"))
     layout = Layout(runtime, runtime.name == "__init__.py")
     locales = _locales(catalogue, layout)
     shared = Texts(catalogue)
     source = LocaleTexts(shared, catalogue.source_locale, None, plural_expression(catalogue.source_locale, None))
-    outputs = {runtime.as_posix(): _render("runtime.py.jinja", _main_view(catalogue, source, locales, layout))}
+    outputs = {}
+    if wanted is None or catalogue.source_locale in wanted:
+        outputs[runtime.as_posix()] = _render("runtime.py.jinja", _main_view(catalogue, source, locales, layout))
+        meta = _meta_view(catalogue, _header([catalogue.path]), layout)
+        outputs[layout.path(layout.sibling("meta"))] = _render("runtime_meta.py.jinja", meta)
+    signatures: dict[str, str] = {}
     for locale in locales[1:]:
         assert locale.module is not None
+        if wanted is not None and locale.code not in wanted:
+            continue
         translated = translations.get(locale.code)
         texts = LocaleTexts(shared, locale.code, translated, plural_expression(locale.code, translated))
         header = _header([catalogue.path] + ([translated.path] if translated is not None else []))
-        view = _locale_view(catalogue, texts, source, header, layout)
+        view = _locale_view(catalogue, texts, source, header, layout, signatures)
         outputs[layout.path(locale.module)] = _render("runtime_locale.py.jinja", view)
-    meta = _meta_view(catalogue, _header([catalogue.path]), layout)
-    outputs[layout.path(layout.sibling("meta"))] = _render("runtime_meta.py.jinja", meta)
     return outputs
 
 
@@ -171,17 +194,20 @@ def _main_view(catalogue: Catalogue, source: LocaleTexts, locales: tuple[LocaleV
 
 
 def _public_function(message: Message, source: LocaleTexts, ref_call: RefCall) -> FunctionView:
-    params = [_public_param(p) for p in message.params] + ["locale: str | None = None"]
+    name = message.name
     if not message.params:
+        signature = _signature(name, ["locale: str | None = None"])
         member, args = "str", ""
     else:
+        params = [_public_param(p) for p in message.params]
+        signature = _signature(name, [*params, "locale: str | None = None"], keyword_only=True)
         member = f"Callable[[{', '.join(code.private_annotation(p) for p in message.params)}], str]"
         args = f"({', '.join(p.name for p in message.params)})"
     return FunctionView(
-        message.name,
-        _signature(message.name, params, keyword_only=bool(message.params)),
-        code.docstring(_doc(message)),
-        source.body(message, ref_call, " " * 8),
+        name,
+        signature,
+        code.indent_rest(code.docstring(_doc(message)), "    "),
+        source.body(message, ref_call, " " * 8)[0],
         member,
         args,
     )
@@ -191,25 +217,35 @@ def _private_function(message: Message, source: LocaleTexts, ref_call: RefCall) 
     name = f"_{message.name}"
     params = [f"{p.name}: {code.annotation(p)}" for p in message.params]
     doc = code.docstring(f"The source text of {message.id}, which only other messages include.")
-    return FunctionView(name, _signature(name, params), doc, source.body(message, ref_call, " " * 4))
+    return FunctionView(name, _signature(name, params), doc, source.body(message, ref_call, " " * 4)[0])
 
 
 def _locale_view(
-    catalogue: Catalogue, texts: LocaleTexts, source: LocaleTexts, header: tuple[str, ...], layout: Layout
+    catalogue: Catalogue,
+    texts: LocaleTexts,
+    source: LocaleTexts,
+    header: tuple[str, ...],
+    layout: Layout,
+    signatures: dict[str, str],
 ) -> LocaleModuleView:
     def ref_call(target: Message) -> str:
         return f"{target.name}({', '.join(p.name for p in target.params)})"
 
     included = texts.shared.included()
     functions = []
+    uses_source_plural = False
     for message in included:
+        name = message.name
         if not message.params:  # a str: reading it is cheaper than calling a function
-            body = Body(code.assignment(message.name, code.text_lines([texts.constant(message)])))
-            functions.append(FunctionView(message.name, (), "", body))
+            functions.append(("", code.assignment(name, texts.constant_lines(message))))
             continue
-        params = [f"{p.name}: {code.private_annotation(p)}" for p in message.params]
-        body = texts.body(message, ref_call, " " * 4)
-        functions.append(FunctionView(message.name, _signature(message.name, params), "", body))
+        signature = signatures.get(name)
+        if signature is None:  # the same in every locale
+            params = [f"{p.name}: {code.private_annotation(p)}" for p in message.params]
+            signature = signatures[name] = _signature(name, params)
+        body, source_plural = texts.body(message, ref_call, "    ")
+        functions.append((signature, body))
+        uses_source_plural = uses_source_plural or source_plural
     explain = []
     for message in catalogue.messages:
         if message.code is not None:
@@ -221,7 +257,7 @@ def _locale_view(
             f"The {texts.locale} texts of the `{layout.name}` module, imported on first use of {texts.locale}."
         ),
         plural=texts.plural if any(m.plural for m in included) else None,
-        source_plural=source.plural if any(f.body.uses_source_plural for f in functions) else None,
+        source_plural=source.plural if uses_source_plural else None,
         functions=tuple(functions),
         explain=tuple(explain),
     )
@@ -229,12 +265,16 @@ def _locale_view(
 
 def _meta_view(catalogue: Catalogue, header: tuple[str, ...], layout: Layout) -> MetaModuleView:
     records = []
+    codes = []
+    py = code.py
     for m in catalogue.messages:
-        values = (m.id, m.code, m.exit_code, m.stream, m.level, m.when, m.action)
-        records.append(code.dict_item(code.literal(m.name), [code.py(v) for v in values]))
-    codes = tuple((code.literal(m.code), code.literal(m.name)) for m in catalogue.messages if m.code is not None)
+        name = code.literal(m.name)
+        values = [py(m.id), py(m.code), py(m.exit_code), py(m.stream), py(m.level), py(m.when), py(m.action)]
+        records.append(code.dict_item(name, values))
+        if m.code is not None:
+            codes.append((values[1], name))
     doc = f"What the catalogue says about each message besides its text, for `{layout.name}.meta` and `explain()`."
-    return MetaModuleView(header, code.docstring(doc), tuple(records), codes)
+    return MetaModuleView(header, code.docstring(doc), tuple(records), tuple(codes))
 
 
 def _docs_text(texts: LocaleTexts, message: Message, field: str) -> str:
@@ -250,8 +290,8 @@ def _public_param(param: Param) -> str:
     return f"{param.name}: {code.annotation(param)}" + (f" = {default}" if default else "")
 
 
-def _signature(name: str, params: list[str], *, keyword_only: bool = False) -> tuple[str, ...]:
-    """The ``def`` line(s), wrapped as ruff format wraps them.
+def _signature(name: str, params: list[str], *, keyword_only: bool = False) -> str:
+    """The ``def`` statement, wrapped as ruff format wraps it.
 
     A message's parameters are keyword-only. A message without any takes ``locale``
     positionally too: CPython fills a missing keyword-only default by a dict lookup,
@@ -260,15 +300,18 @@ def _signature(name: str, params: list[str], *, keyword_only: bool = False) -> t
     items = (["*"] if keyword_only and params else []) + params
     one_line = f"def {name}({', '.join(items)}) -> str:"
     if len(one_line) <= _MAX_LINE:
-        return (one_line,)
+        return one_line
     inner = "    " + ", ".join(items)
     if len(inner) <= _MAX_LINE:
-        return (f"def {name}(", inner, ") -> str:")
-    return (f"def {name}(", *(f"    {item}," for item in items), ") -> str:")
+        return f"def {name}(\n{inner}\n) -> str:"
+    return f"def {name}(\n" + "".join(f"    {item},\n" for item in items) + ") -> str:"
 
 
 def _doc(message: Message) -> str:
     """The English text, every variant with its condition, and when it appears."""
+    if message.text is not None:  # most messages: no variants
+        doc = "\n".join(f"{category}: {body}" if category else body for category, body in message.text.forms)
+        return f"{doc}\n\nWhen: {message.when}" if message.when else doc
     lines: list[str] = []
     for index, (key, text) in enumerate(message.texts()):
         forms = [f"{category}: {body}" if category else body for category, body in text.forms]

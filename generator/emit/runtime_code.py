@@ -31,6 +31,8 @@ def py(value: Scalar | None) -> str:
     >>> print(py("it's"), py(True), py(None))
     "it's" True None
     """
+    if value is None:
+        return "None"
     return literal(value) if isinstance(value, str) else repr(value)
 
 
@@ -42,18 +44,19 @@ def _quote(text: str) -> str:
 def _escaped(text: str, quote: str) -> str:
     r"""The body of a literal holding ``text`` between ``quote``\s, built from ``repr()``.
 
-    >>> print(_escaped('say "hi"\n', '"'), _escaped("日本 ✓", '"'))
-    say \"hi\"\n 日本 ✓
+    ``repr()`` escapes character by character (backslashes, control and other
+    unprintable characters) and, when the text holds both quotes, its own single
+    quote; that escape is undone before ``quote`` is escaped.
+
+    >>> print(_escaped('say "hi"\n', '"'), _escaped("日本 ✓", '"'), _escaped("it's \"x\"\t", "'"))
+    say \"hi\"\n 日本 ✓ it\'s "x"\t
     """
-    if text.isprintable() and "\\" not in text and quote not in text:
-        return text
-    out = []
-    for char in text:
-        if char == quote:
-            out.append("\\" + char)
-        else:
-            out.append(repr(char)[1:-1])  # one character: repr never escapes the other quote
-    return "".join(out)
+    if text.isprintable() and "\\" not in text:
+        return text.replace(quote, "\\" + quote) if quote in text else text
+    body = repr(text)[1:-1]
+    if "'" in text and '"' in text:  # repr() chose single quotes and escaped them
+        body = body.replace("\\'", "'")
+    return body.replace(quote, "\\" + quote) if quote in text else body
 
 
 def literal(text: str) -> str:
@@ -62,6 +65,8 @@ def literal(text: str) -> str:
     >>> print(literal('a "b"'), literal("it's"), literal("both ' and \" \\ \n"))
     'a "b"' "it's" "both ' and \" \\ \n"
     """
+    if '"' not in text and "\\" not in text and text.isprintable():  # most texts: nothing to escape
+        return '"' + text + '"'
     quote = _quote(text)
     return quote + _escaped(text, quote) + quote
 
@@ -90,17 +95,40 @@ def dict_item(key: str, values: Sequence[str], width: int = 120) -> str:
 
 
 def _fstring(parts: Sequence[Part]) -> str:
-    text = "".join(part for part in parts if isinstance(part, str))
-    if not any(isinstance(part, Code) for part in parts):
+    strings = [part for part in parts if isinstance(part, str)]
+    text = "".join(strings)
+    if len(strings) == len(parts):
         return literal(text)
     quote = _quote(text)
-    body = []
-    for part in parts:
-        if isinstance(part, Code):
-            body.append("{" + part.source + "}")
-        else:
-            body.append(_escaped(part, quote).replace("{", "{{").replace("}", "}}"))
+    if text.isprintable() and "\\" not in text and quote not in text and "{" not in text and "}" not in text:
+        body = [part if isinstance(part, str) else "{" + part.source + "}" for part in parts]  # nothing to escape
+    else:
+        body = [
+            _escaped(part, quote).replace("{", "{{").replace("}", "}}")
+            if isinstance(part, str)
+            else "{" + part.source + "}"
+            for part in parts
+        ]
     return "f" + quote + "".join(body) + quote
+
+
+def plain_line(text: str, *, fields: bool) -> str | None:
+    """The one literal of ``text`` when it needs no escape, else ``None``: :func:`text_lines` made cheap.
+
+    Every brace in ``text`` must be a ``{name}`` field (``fields`` says whether
+    there is one), which an f-string writes the same way.
+
+    >>> plain_line('Saved to "{path}".', fields=True), plain_line("a\\nb", fields=False)
+    ('f\'Saved to "{path}".\'', None)
+    """
+    if "\\" in text or not text.isprintable():  # a newline or another escape
+        return None
+    prefix = "f" if fields else ""
+    if '"' not in text:
+        return prefix + '"' + text + '"'
+    if "'" not in text:
+        return prefix + "'" + text + "'"
+    return None  # both quotes: one would need a backslash
 
 
 def text_lines(parts: Sequence[Part]) -> tuple[str, ...]:
@@ -114,7 +142,10 @@ def text_lines(parts: Sequence[Part]) -> tuple[str, ...]:
     >>> text_lines([])
     ('""',)
     """
-    if not any(isinstance(part, str) and "\n" in part[:-1] for part in parts):
+    for part in parts:
+        if isinstance(part, str) and "\n" in part and "\n" in part[:-1]:
+            break
+    else:  # one line: a newline, if any, only ends a piece
         return (_fstring(parts),)
     lines: list[list[Part]] = [[]]
     for part in parts:
@@ -182,6 +213,22 @@ def docstring(text: str) -> str:
     if "\n" in text or text.endswith('"'):
         return '"""' + text + '\n"""'
     return '"""' + text + '"""'
+
+
+def indent_rest(text: str, indent: str) -> str:
+    r"""``text`` with its lines after the first indented, blank ones left empty.
+
+    This is Jinja's ``indent`` filter for text whose only line break is ``\n``
+    and which does not end with one, such as a :func:`docstring`.
+
+    >>> indent_rest("One.\n\nTwo.", "    ")
+    'One.\n\n    Two.'
+    """
+    indented = text.replace("\n", "\n" + indent)
+    blank = "\n" + indent + "\n"
+    while blank in indented:  # each pass empties every other one of consecutive blank lines
+        indented = indented.replace(blank, "\n\n")
+    return indented
 
 
 def comment(text: str) -> str:

@@ -7,74 +7,128 @@ references become the referenced message's text in the same locale: inlined
 when it has no parameters, else a call of its function.
 
 Bodies are laid out here rather than by a Jinja macro: at 10,000 messages a
-macro call per function costs about a second, most of the build budget.
+macro call per function costs about a second, most of the build budget. For
+the same reason each distinct text is split and compiled once per build, and
+what a message's functions share in every locale (its steps, conditions and
+English texts) is worked out once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple, cast
 
-from .. import placeholders
 from ..cldr import is_known_locale, plural_forms
 from ..model import Catalogue, Message, Text
 from ..translations import LocaleTranslations
 from ..units import message_context
-from .runtime_code import Code, Part, body_source, comment, condition, text_lines
+from .runtime_code import Code, Part, body_source, comment, condition, plain_line, text_lines
 from .runtime_plural import PluralError, plural_to_python
+from .runtime_scan import Piece, Ref, inserts, scan
 
 RefCall = Callable[[Message], str]  # referenced message -> the call expression inserting it
+_NONE: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Body:
-    """A function body as source (indented, no final newline), and whether it calls ``_source_plural``."""
+Body = tuple[str, bool]  # a function body as source (indented, no final newline), and whether it calls _source_plural
 
-    source: str
-    uses_source_plural: bool = False
+
+class _Text(NamedTuple):
+    """One distinct text, compiled unless it references a message, and what it inserts."""
+
+    body: str
+    clean: bool  # nothing malformed
+    fields: frozenset[str]
+    refs: frozenset[str]
+    lines: tuple[str, ...] | None  # None: a reference's text depends on the locale, its call on the module
+
+
+class _Step(NamedTuple):
+    """One text of a message as every locale lays it out, in catalogue order."""
+
+    context: str  # its msgctxt
+    english: tuple[_Text, ...]  # the English form(s)
+    plural: bool
+    head: str  # the line before its return, unindented: "if <test>:" (then nested), a comment, or ""
+    nested: bool
+
+
+class _Facts(NamedTuple):
+    """What every locale needs to know about a message, worked out once per render."""
+
+    steps: tuple[_Step, ...]  # up to the first one without a test: later texts are never reached
+    fields: frozenset[str]  # the parameters a text may insert (bools may not)
+    refs: frozenset[str]  # the message ids its English texts reference
 
 
 @dataclass(slots=True)
 class Texts:
-    """Per-render caches shared by every locale: parsed texts, references, included messages."""
+    """Per-render caches shared by every locale: compiled texts, message facts, included messages."""
 
     catalogue: Catalogue
-    _parsed: dict[str, placeholders.Parsed] = field(default_factory=dict)
-    _refs: dict[str, frozenset[str]] = field(default_factory=dict)
-    _lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _texts: dict[str, _Text] = field(default_factory=dict)
+    _facts: dict[str, _Facts] = field(default_factory=dict)
+    _pieces: dict[str, tuple[Piece, ...]] = field(default_factory=dict)
     _included: tuple[Message, ...] | None = None
 
-    def parse(self, text: str) -> placeholders.Parsed:
-        found = self._parsed.get(text)
+    def text(self, body: str) -> _Text:
+        found = self._texts.get(body)
         if found is None:
-            found = self._parsed[text] = placeholders.parse(text)
+            found = self._texts[body] = _compile(body)
         return found
 
-    def lines(self, body: str, compile_parts: Callable[[], list[Part]]) -> tuple[str, ...]:
-        """The literal lines of a text, compiled once when it references no message.
-
-        A reference's text depends on the locale and the module, so those are compiled each time.
-        """
-        found = self._lines.get(body)
+    def pieces(self, body: str) -> tuple[Piece, ...]:
+        found = self._pieces.get(body)
         if found is None:
-            found = text_lines(compile_parts())
-            if "{@" not in body:
-                self._lines[body] = found
+            found = self._pieces[body] = scan(body).pieces
         return found
+
+    def facts(self, message: Message) -> _Facts:
+        found = self._facts.get(message.id)
+        if found is None:
+            found = self._facts[message.id] = self._work_out(message)
+        return found
+
+    def _work_out(self, message: Message) -> _Facts:
+        steps = []
+        if message.text is not None:  # most messages: one text, no condition
+            text = message.text
+            steps.append(_Step(message.id, self._english(text), text.is_plural, "", False))
+        last = len(message.variants) - 1
+        for index, variant in enumerate(message.variants if message.text is None else ()):
+            test = condition(variant.condition, message.params)
+            head, nested = "", False
+            if test is not None and index < last:
+                head, nested = f"if {test}:", True
+            elif test is not None:
+                head = comment(variant.describe() + ": every other case is handled above")
+            text = variant.text
+            steps.append(
+                _Step(message_context(message.id, variant.key), self._english(text), text.is_plural, head, nested)
+            )
+            if not nested:
+                break
+        fields = _NONE
+        if message.params:
+            kinds: dict[str, str] = {}
+            for param in message.params:
+                kinds.setdefault(param.name, param.type)
+            fields = frozenset(name for name, kind in kinds.items() if kind != "bool")
+        refs = _NONE
+        for text in (message.text,) if message.text is not None else (v.text for v in message.variants):
+            for _, body in text.forms:
+                found = self.text(body).refs
+                if found:
+                    refs = refs | found
+        return _Facts(tuple(steps), fields, refs)
+
+    def _english(self, text: Text) -> tuple[_Text, ...]:
+        return tuple([self.text(body) for _, body in text.forms])
 
     def english_refs(self, message: Message) -> frozenset[str]:
         """Every message id the English texts of ``message`` reference."""
-        found = self._refs.get(message.id)
-        if found is None:
-            found = frozenset(
-                seg.message_id
-                for _, text in message.texts()
-                for body in text.all_texts
-                for seg in self.parse(body)[0]
-                if isinstance(seg, placeholders.Ref)
-            )
-            self._refs[message.id] = found
-        return found
+        return self.facts(message).refs
 
     def included(self) -> tuple[Message, ...]:
         """Messages with a function in the locale modules: runtime ones and what they reference."""
@@ -90,6 +144,18 @@ class Texts:
                     pending.append(ref)
         self._included = tuple(m for m in self.catalogue.messages if m.id in wanted)
         return self._included
+
+
+def _compile(body: str) -> _Text:
+    inserted = inserts(body)
+    if inserted is not None and not inserted[1]:
+        fields = inserted[0]
+        line = plain_line(body, fields=bool(fields))
+        if line is not None:  # most texts: nothing to escape, one line
+            return _Text(body, True, fields, _NONE, (line,))
+    scanned = scan(body)
+    lines = None if scanned.refs else text_lines(cast(tuple[Part, ...], scanned.pieces))  # no Ref in them
+    return _Text(body, scanned.clean, scanned.fields, scanned.refs, lines)
 
 
 @dataclass(slots=True)
@@ -108,98 +174,92 @@ class LocaleTexts:
 
     def body(self, message: Message, ref_call: RefCall, indent: str) -> Body:
         """The statements of ``message`` in this locale: variants in catalogue order, the last one unconditioned."""
+        facts = self.shared.facts(message)
+        if len(facts.steps) == 1 and not facts.steps[0].head:  # most messages: one text, no condition
+            source, source_plural = self._forms(message, facts, facts.steps[0], ref_call, indent)
+            return source.rstrip("\n"), source_plural
         out: list[str] = []
         uses_source_plural = False
-        texts = message.texts()
-        for index, (key, text) in enumerate(texts):
-            variant = message.variants[index] if key is not None else None
-            test = condition(variant.condition, message.params) if variant is not None else None
-            inner = indent
-            if test is not None and index < len(texts) - 1:
-                out.append(f"{indent}if {test}:\n")
-                inner = indent + "    "
-            elif test is not None and variant is not None:
-                out.append(f"{indent}{comment(variant.describe() + ': every other case is handled above')}\n")
-                test = None
-            source, source_plural = self._forms(message, key, text, ref_call, inner)
+        for step in facts.steps:
+            if step.head:
+                out.append(f"{indent}{step.head}\n")
+            inner = indent + "    " if step.nested else indent
+            source, source_plural = self._forms(message, facts, step, ref_call, inner)
             out.append(source)
             uses_source_plural = uses_source_plural or source_plural
-            if test is None:
-                break
-        return Body("".join(out).rstrip("\n"), uses_source_plural)
+        return "".join(out).rstrip("\n"), uses_source_plural
 
-    def _forms(self, message: Message, key: str | None, text: Text, ref_call: RefCall, indent: str) -> tuple[str, bool]:
+    def _forms(self, message: Message, facts: _Facts, step: _Step, ref_call: RefCall, indent: str) -> tuple[str, bool]:
         """The return statement(s) of one text, and whether they use the source plural rule."""
-        chosen = self._translated(message, key, text)
-        bodies = chosen if chosen is not None else text.all_texts
-        if len(bodies) == 1 or message.plural is None:
-            lines = self.shared.lines(bodies[0], lambda: self.parts(message, bodies[0], ref_call))
-            return body_source(lines, indent), False
+        chosen = self._translated(facts, step) if self.translations is not None else None
+        texts = chosen if chosen is not None else step.english
+        if len(texts) == 1 or message.plural is None:
+            return body_source(self._lines(texts[0], ref_call), indent), False
         function = "_source_plural" if chosen is None and not self.is_source else "_plural"
         selector = f"{function}({message.plural})"
         out = []
-        if len(bodies) > 2:  # compute the form once, then test it
+        if len(texts) > 2:  # compute the form once, then test it
             out.append(f"{indent}_form = {selector}\n")
             selector = "_form"
-        for number, body in enumerate(bodies):
-            lines = self.shared.lines(body, lambda: self.parts(message, body, ref_call))  # noqa: B023 (called at once)
-            if number < len(bodies) - 1:
+        last = len(texts) - 1
+        for number, text in enumerate(texts):
+            lines = self._lines(text, ref_call)
+            if number < last:
                 out.append(f"{indent}if {selector} == {number}:\n{body_source(lines, indent + '    ')}")
             else:
                 out.append(body_source(lines, indent))
         return "".join(out), function == "_source_plural"
 
-    def _translated(self, message: Message, key: str | None, text: Text) -> tuple[str, ...] | None:
+    def _lines(self, text: _Text, ref_call: RefCall) -> tuple[str, ...]:
+        return text.lines if text.lines is not None else text_lines(self.parts(self.shared.pieces(text.body), ref_call))
+
+    def _translated(self, facts: _Facts, step: _Step) -> tuple[_Text, ...] | None:
+        """The usable translation of a step, if it uses only what the English may: no new fields or references."""
         if self.translations is None:
             return None
-        context = message_context(message.id, key)
-        if text.is_plural:
-            found = self.translations.forms(context)
+        if step.plural:
+            forms = self.translations.forms(step.context)
+            texts = tuple(map(self.shared.text, forms)) if forms is not None else ()
         else:
-            single = self.translations.text(context)
-            found = (single,) if single is not None else None
-        if found is None or not all(self._compiles(message, body) for body in found):
-            return None
-        return found
+            single = self.translations.text(step.context)
+            texts = (self.shared.text(single),) if single is not None else ()
+        for text in texts:
+            if not (text.clean and text.fields <= facts.fields and text.refs <= facts.refs):
+                return None
+        return texts or None
 
-    def _compiles(self, message: Message, body: str) -> bool:
-        """True when a translation uses only what the English may: no new fields, no new references."""
-        segments, bad = self.shared.parse(body)
-        if bad:
-            return False
-        for segment in segments:
-            if isinstance(segment, placeholders.Field):
-                param = message.param(segment.name)
-                if param is None or param.type == "bool":
-                    return False
-            elif isinstance(segment, placeholders.Ref) and segment.message_id not in self.shared.english_refs(message):
-                return False
-        return True
-
-    def parts(self, message: Message, body: str, ref_call: RefCall) -> list[Part]:
-        """Literal pieces and inserted values of one text."""
+    def parts(self, pieces: tuple[Piece, ...], ref_call: RefCall) -> list[Part]:
+        """Literal pieces and inserted values of one text, references resolved."""
         result: list[Part] = []
-        for segment in self.shared.parse(body)[0]:
-            if isinstance(segment, placeholders.Literal):
-                result.append(segment.text)
-            elif isinstance(segment, placeholders.Field):
-                result.append(Code(segment.name))
-            else:
-                target = self.shared.catalogue.message(segment.message_id)
-                if target is None:
-                    continue  # validation reports it; the build never gets here
-                result.append(self.constant(target) if not target.params else Code(ref_call(target)))
+        for piece in pieces:
+            if not isinstance(piece, Ref):
+                result.append(piece)
+                continue
+            target = self.shared.catalogue.message(piece.message_id)
+            if target is None:
+                continue  # validation reports it; the build never gets here
+            result.append(self.constant(target) if not target.params else Code(ref_call(target)))
         return result
 
     def constant(self, message: Message) -> str:
         """The text of a message without parameters in this locale, references inlined."""
         cached = self._constants.get(message.id)
         if cached is None:
-            key, text = message.texts()[0]
-            bodies = self._translated(message, key, text) or text.all_texts
-            parts = self.parts(message, bodies[0], lambda target: "")
+            parts = self.parts(self.shared.pieces(self._constant_text(message).body), lambda target: "")
             cached = self._constants[message.id] = "".join(part for part in parts if isinstance(part, str))
         return cached
+
+    def constant_lines(self, message: Message) -> tuple[str, ...]:
+        """The literal lines of :meth:`constant`."""
+        text = self._constant_text(message)
+        if text.lines is not None and not text.fields:  # one literal piece at most: the lines are its own
+            return text.lines
+        return text_lines([self.constant(message)])
+
+    def _constant_text(self, message: Message) -> _Text:
+        facts = self.shared.facts(message)
+        step = facts.steps[0]
+        return (self._translated(facts, step) or step.english)[0]
 
 
 def plural_expression(locale: str, translations: LocaleTranslations | None) -> str:
