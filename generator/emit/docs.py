@@ -13,7 +13,7 @@ come from the ``.po``; anything untranslated shows English with a mark.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from ..diagnostics import Diagnostic, Location, Severity
 from ..gcpause import paused_gc
@@ -25,10 +25,9 @@ from ..translations import Translations
 from ..units import docs_context, group_context
 from .docs_labels import LABELS, Labels
 from .docs_markers import MARKER_KINDS, marker_problem
-from .docs_rows import META_COLUMNS, Plain, Row, Rows, Shared
+from .docs_rows import Row, Shared
+from .docs_table import Tables
 from .markdown import (
-    BR,
-    anchor,
     code_line,
     code_spans,
     escape_text,
@@ -59,131 +58,10 @@ __all__ = [
 ]
 
 
-class Language(Rows):
+class Language(Tables):
     """Renders one catalogue in one page language."""
 
-    # -- tables and blocks ----------------------------------------------------
-
-    def columns(self, group: Group) -> list[str]:
-        columns = list(group.columns)
-        if not self.source and "message" in columns:
-            columns.insert(columns.index("message") + 1, "original")
-        return columns
-
-    def group_table(self, group: Group) -> str:
-        """The group's messages as a table with the group's columns."""
-        messages = self.shared.by_group.get(group.id, [])
-        if not messages:
-            return escape_text(self.labels.empty) + "\n"
-        columns = self.columns(group)
-        header = [escape_text(self.labels.column(c)) for c in columns]
-        body: list[list[str]] = []
-        for message in messages:
-            plain = self._plain(message)
-            if plain is None:
-                body.extend(self.message_cells(message, columns))
-            else:
-                body.append(self._plain_cells(message, columns, plain))
-        return md_table(header, body)
-
-    def _plain(self, message: Message) -> Plain | None:
-        """The parts of a one-text message that every language shows alike (``None`` for the others)."""
-        shared = self.shared
-        if message.id in shared.plain:
-            return shared.plain[message.id]
-        entries = self._entries(message)
-        plain = None
-        if len(entries) == 1 and len(entries[0][3]) == 1 and not message.variants and not entries[0][2].is_plural:
-            english = entries[0][3][0][2][0][1]
-            plain = (self.literal(english, True), self._anchors(message), self._meta(message))
-        shared.plain[message.id] = plain
-        return plain
-
-    def _plain_cells(self, message: Message, columns: list[str], plain: Plain) -> list[str]:
-        """The one row of a one-text message: the common case, kept short."""
-        english_md, anchors, meta = plain
-        text, original = english_md, self.labels.mark
-        if self.source:
-            original = ""
-        elif self.tr is not None:
-            entry = self.tr.entries.get(message.id)
-            if entry is not None and len(entry.forms) == 1 and entry.usable:
-                form = entry.forms[0]
-                if "{" in form or "}" in form:
-                    form = self.expand(form, self.values(message), {}, True)
-                text = md_code(form)
-                original = english_md
-        cells = []
-        for column in columns:
-            if column == "message":
-                cells.append(anchors + text)
-            elif column == "original":
-                cells.append(original)
-            elif column == "when":
-                cells.append(self.docs_text(docs_context(message.id, "when"), message.when) if message.when else "")
-            elif column == "action":
-                cells.append(
-                    self.docs_text(docs_context(message.id, "action"), message.action) if message.action else ""
-                )
-            else:
-                cells.append(meta[column])
-        return cells
-
-    def message_cells(self, message: Message, columns: list[str]) -> list[list[str]]:
-        """Table rows of one message: one per variant or plural form, metadata on the first."""
-        when = ""
-        if message.when and "when" in columns:
-            when = self.docs_text(docs_context(message.id, "when"), message.when)
-        result = []
-        inline_condition = "when" not in columns
-        for index, row in enumerate(self.rows(message)):
-            first = index == 0
-            condition = f"<em>{row.condition}</em>" if row.condition else ""
-            cells = []
-            for column in columns:
-                if column == "message":
-                    lead = self._anchors(message) if first else ""
-                    if condition and inline_condition:
-                        lead += condition + BR
-                    cells.append(lead + self.literal(row.text, row.original is None))
-                elif column == "original":
-                    cells.append(self.literal(row.original, True) if row.original is not None else self.labels.mark)
-                elif column == "when":
-                    cells.append((when + BR + condition if condition else when) if first and when else condition)
-                elif not first:
-                    cells.append("")
-                elif column == "action":
-                    cells.append(self._meta_cell(message, column))
-                else:
-                    cells.append(self._meta(message)[column])
-            result.append(cells)
-        return result
-
-    def _meta(self, message: Message) -> dict[str, str]:
-        """The metadata cells of ``message`` that every page language shows alike."""
-        found = self.shared.meta.get(message.id)
-        if found is None:
-            found = self.shared.meta[message.id] = {c: self._meta_cell(message, c) for c in META_COLUMNS}
-        return found
-
-    def _anchors(self, message: Message) -> str:
-        found = self.shared.anchors.get(message.id)
-        if found is None:
-            names = [message.id] + ([message.code] if message.code and message.code != message.id else [])
-            found = self.shared.anchors[message.id] = "".join(anchor(name) for name in names)
-        return found
-
-    def _meta_cell(self, message: Message, column: str) -> str:
-        if column == "action":
-            return self.docs_text(docs_context(message.id, "action"), message.action) if message.action else ""
-        if column == "exit_code":
-            return "" if message.exit_code is None else str(message.exit_code)
-        if column == "code":
-            return code_line(message.code) if message.code else ""
-        if column == "commands":
-            return ", ".join(code_line(command) for command in message.commands)
-        value = message.level if column == "level" else message.stream
-        return escape_text(value) if value else ""
+    # -- blocks ------------------------------------------------------------------
 
     def message_block(self, message: Message) -> str:
         """One message for a hand-written page: its text as a code block, then when and what to do."""
@@ -207,12 +85,19 @@ class Language(Rows):
     # -- pages ---------------------------------------------------------------
 
     def group_page(self, group: Group) -> str:
+        return "\n".join(self.page_lines(group))
+
+    def page_lines(self, group: Group) -> list[str]:
+        """The lines of a group's page; the last is empty, so that joined they end with a newline."""
         title, mark = self.docs(group_context(group.id, "title"), group.title)
-        parts = [f"# {title}", *([mark] if mark else [])]
+        lines = [f"# {title}", ""]
+        if mark:
+            lines += [mark, ""]
         if group.description:
-            parts.append(self.docs_text(group_context(group.id, "description"), group.description))
-        parts.append(self.group_table(group).rstrip("\n"))
-        return "\n\n".join(parts) + "\n"
+            lines += [self.docs_text(group_context(group.id, "description"), group.description), ""]
+        lines += self.table_lines(group)
+        lines.append("")
+        return lines
 
     def index_page(self, pages: Mapping[str, str]) -> str:
         labels = self.labels
@@ -263,17 +148,27 @@ def reference_paths(catalogue: Catalogue) -> dict[str, str]:
     return {g.id: (f"group-{g.id}.md" if g.id in ("index", "rules") else f"{g.id}.md") for g in catalogue.groups}
 
 
-def render_docs(project: Project, catalogue: Catalogue, translations: Translations) -> Outputs:
-    """Generated docs pages (per language, under <docs>/<lang>/reference/), by root-relative path."""
+def render_docs(
+    project: Project, catalogue: Catalogue, translations: Translations, languages: Collection[str] | None = None
+) -> Outputs:
+    """Generated docs pages (per language, under <docs>/<lang>/reference/), by root-relative path.
+
+    ``languages`` limits the output to those languages' pages; each
+    language's pages depend only on its own translations.
+    """
     with paused_gc():
-        return _render_docs(project, catalogue, translations)
+        return _render_docs(project, catalogue, translations, languages)
 
 
-def _render_docs(project: Project, catalogue: Catalogue, translations: Translations) -> Outputs:
+def _render_docs(
+    project: Project, catalogue: Catalogue, translations: Translations, wanted: Collection[str] | None
+) -> Outputs:
     outputs: Outputs = {}
     pages = reference_paths(catalogue)
     shared = Shared(catalogue)
     for lang in (catalogue.source_locale, *catalogue.locales):
+        if wanted is not None and lang not in wanted:
+            continue
         language = Language(catalogue, lang, translations, shared)
         sources = [catalogue.path] + ([language.tr.path] if language.tr is not None else [])
         notice = html_comment(
@@ -281,10 +176,11 @@ def _render_docs(project: Project, catalogue: Catalogue, translations: Translati
             "run `msgbook build`; `msgbook check` reports edits made here."
         )
         folder = posixpath.join(project.docs, lang, "reference")
-        bodies = {"index.md": language.index_page(pages), "rules.md": language.rules_page()}
-        bodies.update({pages[g.id]: language.group_page(g) for g in catalogue.groups})
-        for name, body in bodies.items():
+        for name, body in (("index.md", language.index_page(pages)), ("rules.md", language.rules_page())):
             outputs[posixpath.join(folder, name)] = f"{notice}\n\n{body}".encode()
+        for group in catalogue.groups:  # one join per page: the tables are most of the output
+            page = "\n".join([notice, "", *language.page_lines(group)])
+            outputs[posixpath.join(folder, pages[group.id])] = page.encode()
     return outputs
 
 

@@ -21,6 +21,7 @@ from .markdown import (
     code_line,
     escape_text,
     md_cell,
+    md_code,
     md_text,
 )
 
@@ -28,6 +29,9 @@ Constraints = Mapping[str, frozenset[Scalar]]
 Condition = tuple[tuple[str, tuple[Scalar, ...]], ...]
 _MAX_DEPTH = 32
 _BRACES = re.compile(r"\{\{|\}\}|\{@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# The same tokens but ``}}``, all starting with one "{": a text without ``}}`` is searched much faster
+_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_OPENING = re.compile(r"\{(?:\{|@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}|([A-Za-z_][A-Za-z0-9_]*)\})")
 _MAX_SPLIT = 16  # rows per variant at most, when a referenced message has variants of its own
 
 META_COLUMNS = ("exit_code", "code", "commands", "level", "stream")  # cells alike in every page language
@@ -42,10 +46,37 @@ class Row(NamedTuple):
     condition: str  # Markdown: when this form is printed, "" for a plain message
 
 
+# the fields of a Row, then its text and its original as Markdown ("" without an original)
+_Printed = tuple[str, str | None, bool, str, str, str]
 _Form = tuple[str, str]  # (plural category or "", text as printed)
-_Split = tuple[Constraints, bool, list[_Form]]  # constraints, whether they show as words, English forms
-_Entry = tuple[str | None, Condition, Text, list[_Split]]  # variant key, its condition, its text, its rows
-Plain = tuple[str, str, dict[str, str]]  # English text as Markdown, anchors, language-free cells
+Words = tuple[Condition, Condition, bool]  # a row's condition, the inputs it pins, whether the message has variants
+
+
+class Split(NamedTuple):
+    """The rows of one text for the inputs ``constraints`` allows: one per English form."""
+
+    constraints: Constraints
+    words: int | None  # the number of its condition in Shared.conditions, None when it shows none
+    english: list[_Form]
+    markdown: list[str]  # each English form as Markdown
+
+
+class Entry(NamedTuple):
+    """One text of a message (the only one, or a variant's) and its rows."""
+
+    context: str  # msgctxt of the text
+    plural: bool
+    splits: list[Split]
+
+
+class Plain(NamedTuple):
+    """What the table rows of a message show alike in every page language."""
+
+    message: Message
+    anchors: str
+    english: str | None  # a one-text message: its English text as Markdown; None for the others
+    cells: dict[str, str]  # by column: the English message, ``when`` and ``action`` cells, the language-free ones
+    docs: tuple[tuple[str, str], ...]  # (column, msgctxt) of its ``when`` and ``action`` texts
 
 
 class Shared:
@@ -56,14 +87,25 @@ class Shared:
         for message in catalogue.messages:
             if message.group is not None:
                 self.by_group.setdefault(message.group, []).append(message)
-        self.entries: dict[str, list[_Entry]] = {}
+        # the language-free cells of the columns some group shows
+        self.meta_columns = tuple(c for c in META_COLUMNS if any(c in g.columns for g in catalogue.groups))
+        self.entries: dict[str, list[Entry]] = {}
         self.referenced: dict[str, frozenset[str]] = {}
         self.values: dict[str, dict[str, str]] = {}
         self.literal: dict[str, str] = {}  # English text -> its Markdown, shown on every page
-        self.anchors: dict[str, str] = {}
-        self.plain: dict[str, Plain | None] = {}
-        self.prose: dict[str, str] = {}
-        self.meta: dict[str, dict[str, str]] = {}  # docs text -> its Markdown; many messages share a text
+        self.cells: dict[str, Plain] = {}
+        self.tables: dict[str, list[Plain]] = {}  # group id -> the cells of its messages
+        self.prose: dict[str, str] = {}  # docs text -> its Markdown; many messages share a text
+        self.conditions: list[Words] = []  # the conditions rows show, numbered by their index
+        self._numbers: dict[Words, int] = {}
+
+    def number(self, condition: Words) -> int:
+        """The number of a row condition in :attr:`conditions`."""
+        found = self._numbers.get(condition)
+        if found is None:
+            found = self._numbers[condition] = len(self.conditions)
+            self.conditions.append(condition)
+        return found
 
 
 class Rows:
@@ -78,7 +120,8 @@ class Rows:
         self.source = lang == catalogue.source_locale
         self.labels: Labels = LABELS.get(lang.replace("-", "_").split("_")[0], LABELS["en"])
         self.tr: LocaleTranslations | None = None if self.source else _pick(translations, lang)
-        self._words: dict[tuple[Condition, tuple[tuple[str, tuple[Scalar, ...]], ...], bool], str] = {}
+        self._words: dict[int, str] = {}  # condition cells in the page language, by number
+        self._plurals: dict[tuple[str, str], str] = {}  # "plural form ... of ..." words
 
     # -- texts -------------------------------------------------------------
 
@@ -112,31 +155,43 @@ class Rows:
 
     def rows(self, message: Message) -> list[Row]:
         """Every printed form of ``message``, in catalogue order."""
-        rows: list[Row] = []
-        has_variants = bool(message.variants)
-        for key, condition, text, splits in self._entries(message):
-            forms = None
-            if self.tr is not None and not self.source:
-                forms = self._translated_forms(message_context(message.id, key), text.is_plural)
-            for constraints, shown, english in splits:
-                words = ""
-                if condition or shown or has_variants:
-                    pins = {n: v for n, v in constraints.items() if n not in dict(condition)} if shown else {}
-                    words = self._condition_words(condition, pins, has_variants)
-                if forms is None and not text.is_plural:  # the common case, kept short
-                    rows.append(Row(english[0][1], None, self.source, words))
-                else:
-                    rows.extend(self._form_rows(message, text, forms, constraints, words, english))
+        return [
+            Row(text, original, translated, words) for text, original, translated, words, _, _ in self._printed(message)
+        ]
+
+    def _printed(self, message: Message) -> list[_Printed]:
+        """The fields of :meth:`rows`, with the Markdown of the text and of the original, for the tables."""
+        rows: list[_Printed] = []
+        source, words = self.source, self._words
+        for entry in self._entries(message):
+            forms = None if self.tr is None else self._translated_forms(entry.context, entry.plural)
+            for split in entry.splits:
+                number = split.words
+                condition = "" if number is None else words.get(number) or self._condition_words(number)
+                if forms is not None:
+                    rows.extend(self._translated_rows(message, entry.plural, forms, split, condition))
+                elif entry.plural:
+                    for (category, shown), markdown in zip(split.english, split.markdown, strict=True):
+                        rows.append((shown, None, source, self._join(condition, message, category), markdown, ""))
+                else:  # the common case, kept short
+                    rows.append((split.english[0][1], None, source, condition, split.markdown[0], ""))
         return rows
 
-    def _entries(self, message: Message) -> list[_Entry]:
+    def _simple(self, message: Message) -> str | None:
+        """The printed text of a message with one text and no references (``None`` for the others)."""
+        text = message.text
+        if text is None or text.is_plural or "{@" in text.forms[0][1]:
+            return None
+        return self.expand(text.forms[0][1], self.values(message), {}, False)
+
+    def _entries(self, message: Message) -> list[Entry]:
         found = self.shared.entries.get(message.id)
         if found is not None:
             return found
-        text = message.text
-        if text is not None and not text.is_plural and "{@" not in text.forms[0][1]:
-            printed = self.expand(text.forms[0][1], self.values(message), {}, False)
-            entries = self.shared.entries[message.id] = [(None, (), text, [({}, False, [("", printed)])])]
+        printed = self._simple(message)
+        if printed is not None:
+            entries = [Entry(message.id, False, [Split({}, None, [("", printed)], [self.literal(printed, True)])])]
+            self.shared.entries[message.id] = entries
             return entries
         entries = []
         listed = (
@@ -146,41 +201,46 @@ class Rows:
         )
         earlier: list[Condition] = []
         values = self.values(message)
+        has_variants = bool(message.variants)
         for key, condition, text in listed:
             base = {name: frozenset(vals) for name, vals in condition}
-            splits: list[_Split] = []
-            for pins, split in self._pins(message, text, base, earlier):
+            named = dict(condition)
+            splits: list[Split] = []
+            for pins, shown in self._pins(message, text, base, earlier):
                 constraints = {**base, **pins}
                 english = [(cat, self.expand(form, values, constraints, False)) for cat, form in text.forms]
-                splits.append((constraints, split, english))
-            entries.append((key, condition, text, splits))
+                number = None
+                if condition or shown or has_variants:
+                    extra = (
+                        tuple((n, tuple(sorted(v, key=str))) for n, v in constraints.items() if n not in named)
+                        if shown
+                        else ()
+                    )
+                    number = self.shared.number((condition, extra, has_variants))
+                markdown = [self.literal(shown, True) for _, shown in english]
+                splits.append(Split(constraints, number, english, markdown))
+            entries.append(Entry(message_context(message.id, key), text.is_plural, splits))
             earlier.append(condition)
         self.shared.entries[message.id] = entries
         return entries
 
-    def _form_rows(
-        self,
-        message: Message,
-        text: Text,
-        forms: tuple[str, ...] | None,
-        constraints: Constraints,
-        words: str,
-        english: list[_Form],
-    ) -> list[Row]:
-        if forms is None:
-            return [
-                Row(shown, None, self.source, self._join(words, self._plural_words(message, cat)))
-                for cat, shown in english
-            ]
-        cats = plural_categories(self.lang) if text.is_plural else ("",)
+    def _translated_rows(
+        self, message: Message, plural: bool, forms: tuple[str, ...], split: Split, words: str
+    ) -> list[_Printed]:
+        english = split.english
+        cats = plural_categories(self.lang) if plural else ("",)
         if len(cats) != len(forms):
             cats = tuple(str(i) for i in range(len(forms)))
         values = self.values(message)
-        rows = []
+        joined = None if len(english) == len(forms) else "\n".join(e for _, e in english)
+        rows: list[_Printed] = []
         for index, form in enumerate(forms):
-            original = english[index][1] if len(english) == len(forms) else "\n".join(e for _, e in english)
-            shown = self.expand(form, values, constraints, True)
-            rows.append(Row(shown, original, True, self._join(words, self._plural_words(message, cats[index]))))
+            if joined is None:
+                original, markdown = english[index][1], split.markdown[index]
+            else:
+                original, markdown = joined, self.literal(joined, True)
+            shown = self.expand(form, values, split.constraints, True)
+            rows.append((shown, original, True, self._join(words, message, cats[index]), md_code(shown), markdown))
         return rows
 
     def _pins(
@@ -249,18 +309,32 @@ class Rows:
         The catalogue is valid here; in a translation, anything that is not a
         field or a reference stays as written.
         """
-        if "{" not in body and "}" not in body:
-            return body
+        if "{" not in body:
+            if "}}" not in body:
+                return body
+            tokens = _BRACES
+        elif "}}" in body:
+            tokens = _BRACES
+        else:  # fields only, most often: filled without a regex
+            parts = body.split("{")
+            for index in range(1, len(parts)):
+                name, closed, rest = parts[index].partition("}")
+                if not closed or not name.isascii() or not name.isidentifier():
+                    break
+                parts[index] = values.get(name, f"<{name}>") + rest
+            else:
+                return "".join(parts)
+            tokens = _OPENING
 
         def replace(match: re.Match[str]) -> str:
-            token = match.group(0)
-            if token == "{{" or token == "}}":
-                return token[0]
+            name = match.group(2)
+            if name is not None:
+                return values.get(name, f"<{name}>")
             if match.group(1) is not None:
                 return self._reference(match.group(1), values, constraints, translated, depth)
-            return values.get(match.group(2), f"<{match.group(2)}>")
+            return match.group(0)[0]  # a doubled brace
 
-        return _BRACES.sub(replace, body)
+        return tokens.sub(replace, body)
 
     def _reference(
         self, target_id: str, values: Mapping[str, str], constraints: Constraints, translated: bool, depth: int
@@ -291,14 +365,11 @@ class Rows:
 
     # -- words -------------------------------------------------------------
 
-    def _condition_words(self, condition: Condition, pins: Constraints, has_variants: bool) -> str:
-        if not condition and not pins:
-            return escape_text(self.labels.otherwise) if has_variants else ""
-        extra = tuple((name, tuple(sorted(values, key=str))) for name, values in pins.items())
-        key = (condition, extra, has_variants)
-        found = self._words.get(key)
+    def _condition_words(self, number: int) -> str:
+        """Condition ``number`` of Shared.conditions in words of the page language."""
+        found = self._words.get(number)
         if found is None:
-            found = self._words[key] = self._words_for(condition, extra, has_variants)
+            found = self._words[number] = self._words_for(*self.shared.conditions[number])
         return found
 
     def _words_for(self, condition: Condition, extra: Condition, has_variants: bool) -> str:
@@ -318,12 +389,17 @@ class Rows:
             parts.append(labels.fill(labels.is_, name=code_line(name), values=shown))
         return escape_text(labels.and_).join(parts)
 
-    def _plural_words(self, message: Message, category: str) -> str:
+    def _join(self, words: str, message: Message, category: str) -> str:
+        """The condition of one form: ``words``, and the plural form it is (for ``category``)."""
         if not category or message.plural is None:
-            return ""
-        return self.labels.fill(self.labels.plural, form=code_line(category), name=code_line(message.plural))
-
-    def _join(self, words: str, plural: str) -> str:
+            return words
+        key = (category, message.plural)
+        plural = self._plurals.get(key)
+        if plural is None:
+            labels = self.labels
+            plural = self._plurals[key] = labels.fill(
+                labels.plural, form=code_line(category), name=code_line(message.plural)
+            )
         if words and plural:
             return words + escape_text(self.labels.join) + plural
         return words or plural

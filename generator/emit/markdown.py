@@ -93,22 +93,24 @@ def code_line(line: str) -> str:
     >>> code_line("  indented")
     '<code>&#32;&#32;indented</code>'
     """
-    if (
-        not line
-        or line[0].isspace()
-        or line[-1].isspace()
-        or line[:2] == "#!"
-        or line[:3] == ":::"
-        or (not line.isprintable() and _UNSAFE_IN_SPAN.search(line) is not None)
-    ):
-        # Python-Markdown strips a code span's edge whitespace and expands tabs, inlinehilite
-        # eats a leading shebang, and HTML cannot show control characters
-        return "<code>" + _CODE_CHARS.sub(_code_entity, line) + "</code>"
+    if not line.isprintable() and _UNSAFE_IN_SPAN.search(line) is not None:
+        return _code_element(line)  # Python-Markdown expands tabs; HTML cannot show control characters
+    return _printable_code(line)
+
+
+def _code_element(line: str) -> str:
+    return "<code>" + _CODE_CHARS.sub(_code_entity, line) + "</code>"
+
+
+def _printable_code(line: str) -> str:
+    """:func:`code_line` of a line without tabs or control characters."""
+    if not line or line[0].isspace() or line[-1].isspace() or line.startswith(("#!", ":::")):
+        # Python-Markdown strips a code span's edge whitespace; inlinehilite eats a leading shebang
+        return _code_element(line)
     if "`" not in line:
-        return "`" + line + "`"
+        return f"`{line}`"
     if "``" not in line:  # lone backticks only: a double fence
-        pad = " " if line[0] == "`" or line[-1] == "`" else ""
-        return "``" + pad + line + pad + "``"
+        return f"`` {line} ``" if line[0] == "`" or line[-1] == "`" else f"``{line}``"
     runs = {len(run) for run in _BACKTICKS.findall(line)}
     size = next(n for n in range(1, len(runs) + 2) if n not in runs)
     fence = "`" * size
@@ -126,6 +128,8 @@ def md_code(text: str) -> str:
     >>> md_code("Sign up:\\n\\n  arkor login")
     '`Sign up:`<br /><code></code><br /><code>&#32;&#32;arkor&#32;login</code>'
     """
+    if text.isprintable():  # one line, without tabs or control characters: most often
+        return _printable_code(text)
     if "\n" not in text and "\r" not in text:
         return code_line(text)
     return BR.join(map(code_line, _lines(text)))
@@ -234,9 +238,16 @@ def md_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     | --- | --- |
     | `x` | 1 |
     """
+    return "\n".join(md_table_lines(header, rows)) + "\n"
+
+
+def md_table_lines(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """:func:`md_table` without its last newline, in pieces to join with newlines (the body is one piece)."""
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-    lines.extend("| " + " | ".join(row) + " |" for row in rows)
-    return "\n".join(lines) + "\n"
+    cells = list(rows)
+    if cells:
+        lines.append("| " + " |\n| ".join(map(" | ".join, cells)) + " |")
+    return lines
 
 
 def fence_safe(text: str) -> bool:
