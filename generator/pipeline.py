@@ -20,11 +20,12 @@ from .checks.translations import check_translations
 from .diagnostics import Diagnostic, MsgbookError, Severity, sort_diagnostics
 from .emit.docs import render_docs
 from .emit.gettext import GettextPlan, plan_gettext
+from .emit.po_plan import LocaleTail
 from .emit.runtime import render_runtime
 from .model import Catalogue
 from .outputs import Outputs, stale, write_changed
 from .project import Project
-from .translations import GettextOptions, Translations
+from .translations import GettextOptions, LocaleTranslations, Translations
 
 
 @dataclass(slots=True)
@@ -45,11 +46,15 @@ class BuildResult:
     diagnostics: list[Diagnostic]
 
 
-def _merge(project: Project, options: GettextOptions) -> tuple[Catalogue | None, GettextPlan | None, list[Diagnostic]]:
+def _merge(
+    project: Project, options: GettextOptions, *, render: bool = False, keep_translations: bool = True
+) -> tuple[Catalogue | None, GettextPlan | None, list[Diagnostic]]:
     """Load and validate the catalogue, then merge every locale's .po with it in memory.
 
     The catalogue is ``None`` when it is invalid; the plan is ``None`` when
-    there is no usable catalogue to merge with.
+    there is no usable catalogue to merge with. With ``render``, each locale's
+    runtime module and docs pages are rendered right after its merge (in the
+    worker process that merged it), into ``generated``.
     """
     catalogue, found = read_valid_catalogue(project)
     diagnostics = list(found)
@@ -58,15 +63,31 @@ def _merge(project: Project, options: GettextOptions) -> tuple[Catalogue | None,
     unknown = sorted(options.keep_translations - {m.id for m in catalogue.messages})
     if unknown:
         raise MsgbookError(f"--keep-translations names no message {unknown[0]!r}")
-    gettext = plan_gettext(project, catalogue, options)
+    tail = _locale_files(project, catalogue) if render else None
+    gettext = plan_gettext(project, catalogue, options, tail, keep_translations)
     diagnostics.extend(gettext.diagnostics)
     return catalogue, gettext, diagnostics
+
+
+def _locale_files(project: Project, catalogue: Catalogue) -> LocaleTail:
+    """What a locale's translations make besides its .po and .mo: its runtime module and docs pages."""
+
+    def render(locale: str, translated: LocaleTranslations) -> Outputs:
+        only = {locale: translated}
+        return {
+            **render_runtime(project, catalogue, only, locales=[locale]),
+            **render_docs(project, catalogue, only, languages=[locale]),
+        }
+
+    return render
 
 
 def plan(project: Project, options: GettextOptions | None = None, *, with_checks: bool = False) -> Plan:
     """Load and validate the catalogue, merge translations, compute all outputs."""
     result = Plan()
-    catalogue, gettext, diagnostics = _merge(project, options or GettextOptions())
+    catalogue, gettext, diagnostics = _merge(
+        project, options or GettextOptions(), render=True, keep_translations=with_checks
+    )
     result.diagnostics.extend(diagnostics)
     if catalogue is None or gettext is None:
         result.blocked = True
@@ -77,9 +98,11 @@ def plan(project: Project, options: GettextOptions | None = None, *, with_checks
     if gettext.blocked:
         result.blocked = True
         return result
+    source = [catalogue.source_locale]
     generated = {
-        **render_runtime(project, catalogue, gettext.translations),
-        **render_docs(project, catalogue, gettext.translations),
+        **render_runtime(project, catalogue, {}, locales=source),
+        **render_docs(project, catalogue, {}, languages=source),
+        **gettext.generated,
     }
     result.outputs.update(generated)
     result.byte_checked.update(generated)

@@ -41,9 +41,9 @@ def _project(root: Path) -> Path:
 
 
 def _outputs(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "locales").rglob("*")) if p.is_file()
-    }
+    """Every file a build wrote: .pot, .po, .mo, runtime modules and docs pages (each locale's made by its worker)."""
+    files = [p for p in sorted(root.rglob("*")) if p.is_file() and ".msgbook-cache" not in p.parts]
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
@@ -62,4 +62,5 @@ def test_forked_merge_writes_the_same_bytes(tmp_path: Path, monkeypatch: pytest.
     assert run_cli("build", "--root", str(forked)).code == 0
     assert calls == [["de", "ja"]]
     assert _outputs(forked) == _outputs(serial)
+    assert {"messages/_ja.py", "site/docs/ja/reference/index.md"} <= set(_outputs(forked))
     assert "保存しました" in (forked / "locales/ja/LC_MESSAGES/demo.po").read_text(encoding="utf-8")

@@ -40,7 +40,7 @@ from ..units import Unit
 from .po_merge import merge_entries, merge_header
 from .po_mo import render_mo
 from .po_model import GettextPlan, LocalePlan, Merged, PoEntry, PoHeader, PoRead, plural_rule, po_path, pot_path
-from .po_plan import PoCodec, plan_gettext_with
+from .po_plan import LocaleTail, PoCodec, plan_gettext_with
 from .po_template import pot_header, template_entries
 from .po_text import Memo, PoText, assemble, layout_po
 
@@ -298,10 +298,18 @@ def render_po(read: PoRead | None, header: PoHeader, merged: Merged, width: int,
     return layout_po(read, header, merged, lambda e: memoized(e, width, memo), lambda h: render_header(h, width))
 
 
-def plan_gettext(project: Project, catalogue: Catalogue, options: GettextOptions) -> GettextPlan:
+def plan_gettext(
+    project: Project,
+    catalogue: Catalogue,
+    options: GettextOptions,
+    tail: LocaleTail | None = None,
+    keep_translations: bool = True,
+) -> GettextPlan:
     """Merge every locale's .po with the catalogue in memory and render all gettext outputs.
 
     Nothing is written here but the cache. A .po that cannot be read safely
-    sets ``blocked``, and ``build`` then writes nothing at all.
+    sets ``blocked``, and ``build`` then writes nothing at all. ``tail`` and
+    ``keep_translations``: see :func:`generator.emit.po_plan.plan_gettext_with`.
     """
-    return plan_gettext_with(project, catalogue, options, PoCodec(read_po, render_pot, render_po))
+    codec = PoCodec(read_po, render_pot, render_po)
+    return plan_gettext_with(project, catalogue, options, codec, tail, keep_translations)

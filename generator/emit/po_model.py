@@ -101,6 +101,7 @@ class GettextPlan:
 
     outputs: Outputs = field(default_factory=dict)
     byte_checked: set[str] = field(default_factory=set)
+    generated: Outputs = field(default_factory=dict)  # each locale's runtime module and docs pages, if asked for
     translations: dict[str, LocaleTranslations] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     blocked: bool = False  # a .po could not be read: build must not overwrite it
@@ -118,11 +119,14 @@ class LocalePlan:
     translations: LocaleTranslations | None = None
     obsolete: list[str | None] = field(default_factory=list)
     drift: list[Diagnostic] = field(default_factory=list)
+    generated: Outputs = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         """Pickle the translations as plain columns: tens of thousands of dataclasses pickle slowly."""
         if self.translations is None:
-            return _locale_plan, (self.outputs, self.diagnostics, self.blocked, None, self.obsolete, self.drift)
+            return _locale_plan, (
+                self.outputs, self.diagnostics, self.blocked, None, self.obsolete, self.drift, self.generated
+            )  # fmt: skip
         t = self.translations
         columns = (
             list(t.entries),
@@ -131,7 +135,9 @@ class LocalePlan:
             [e.line for e in t.entries.values()],
         )
         shared = (t.locale, t.path, t.nplurals, t.plural_expr, columns)
-        return _locale_plan, (self.outputs, self.diagnostics, self.blocked, shared, self.obsolete, self.drift)
+        return _locale_plan, (
+            self.outputs, self.diagnostics, self.blocked, shared, self.obsolete, self.drift, self.generated
+        )  # fmt: skip
 
 
 def _locale_plan(
@@ -141,14 +147,14 @@ def _locale_plan(
     shared: tuple[str, str, int, str, tuple[list[str], list[tuple[str, ...]], list[bool], list[int]]] | None,
     obsolete: list[str | None],
     drift: list[Diagnostic],
+    generated: Outputs,
 ) -> LocalePlan:
     if shared is None:
-        return LocalePlan(outputs, diagnostics, blocked, None, obsolete, drift)
+        return LocalePlan(outputs, diagnostics, blocked, None, obsolete, drift, generated)
     locale, path, nplurals, expression, (contexts, forms, fuzzy, lines) = shared
     entries = {c: Translated(f, z, n) for c, f, z, n in zip(contexts, forms, fuzzy, lines, strict=True)}
-    return LocalePlan(
-        outputs, diagnostics, blocked, LocaleTranslations(locale, path, nplurals, expression, entries), obsolete, drift
-    )
+    translations = LocaleTranslations(locale, path, nplurals, expression, entries)
+    return LocalePlan(outputs, diagnostics, blocked, translations, obsolete, drift, generated)
 
 
 # --- paths and locales ---------------------------------------------------------------

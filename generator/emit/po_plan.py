@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic, Location, Severity
 from ..gcpause import paused_gc
 from ..model import Catalogue
+from ..outputs import Outputs
 from ..project import Project
 from ..translations import GettextOptions, LocaleTranslations, Translated
 from ..units import Unit
@@ -34,6 +35,8 @@ from .po_template import template_entries
 from .po_text import Memo, PoText, drift, rereadable
 from .po_workers import forked, worth_forking
 
+LocaleTail = Callable[[str, LocaleTranslations], Outputs]  # a locale's generated files, from its translations
+
 
 @dataclass(frozen=True, slots=True)
 class PoCodec:
@@ -55,27 +58,40 @@ class _Job:
     codec: PoCodec
     cache: PoCache
     memo: Memo
+    tail: LocaleTail | None = None
+    keep_translations: bool = True
 
     def locale(self, locale: str) -> LocalePlan:
         return _plan_locale(self, locale)
 
 
-def plan_gettext_with(project: Project, catalogue: Catalogue, options: GettextOptions, codec: PoCodec) -> GettextPlan:
+def plan_gettext_with(
+    project: Project,
+    catalogue: Catalogue,
+    options: GettextOptions,
+    codec: PoCodec,
+    tail: LocaleTail | None = None,
+    keep_translations: bool = True,
+) -> GettextPlan:
     """Merge every locale's .po with the catalogue in memory and render all gettext outputs.
 
     Nothing is written here but the cache. A .po that cannot be read safely
     sets ``blocked``, and ``build`` then writes nothing at all. Locales with a
-    large .po are merged in worker processes while this one renders the template.
+    large .po are merged in worker processes while this one renders the
+    template; ``tail`` renders the rest of a locale's files (runtime module,
+    docs pages) right after its merge, in the same process, into
+    ``generated``. Without ``keep_translations`` the merged translations are
+    not sent back from the workers (``translations`` stays empty).
     """
     plan = GettextPlan()
     width = project.wrap_width
     cache = PoCache(project.root)
     with paused_gc():
         templates = template_entries(catalogue, width)
-        job = _Job(project, catalogue, templates, options, codec, cache, cache.memo(width))
+        job = _Job(project, catalogue, templates, options, codec, cache, cache.memo(width), tail, keep_translations)
         hits = sum(1 for _, e in templates if e in job.memo)
         locales = target_locales(catalogue)
-        with forked(job.locale, worth_forking(_unread_sizes(job, locales))) as pending:
+        with forked(job.locale, worth_forking(_work_sizes(job, locales))) as pending:
             pot = pot_path(project, catalogue)
             plan.outputs[pot] = codec.render_pot(catalogue, templates, width, job.memo)
             plan.byte_checked.add(pot)
@@ -85,10 +101,11 @@ def plan_gettext_with(project: Project, catalogue: Catalogue, options: GettextOp
     return plan
 
 
-def _unread_sizes(job: _Job, locales: Sequence[str]) -> dict[str, int]:
-    """The size of each locale's .po that polib must read (not missing, not in the cache).
+def _work_sizes(job: _Job, locales: Sequence[str]) -> dict[str, int]:
+    """The size of each locale's .po, as a measure of the locale's work (missing ones left out).
 
-    Only those are worth a worker: a cached read takes less time than sending its result back.
+    Without a tail, only files polib must read (not in the cache) count: a
+    cached read and a merge take less time than sending the result back.
     """
     sizes = {}
     for locale in locales:
@@ -97,13 +114,14 @@ def _unread_sizes(job: _Job, locales: Sequence[str]) -> dict[str, int]:
             data = job.project.path(path).read_bytes()
         except OSError:
             continue
-        if not job.cache.has_read(data, path, locale, plural_rule(locale)[0]):
+        if job.tail is not None or not job.cache.has_read(data, path, locale, plural_rule(locale)[0]):
             sizes[locale] = len(data)
     return sizes
 
 
 def _add_locale(plan: GettextPlan, locale: str, part: LocalePlan) -> None:
     plan.outputs.update(part.outputs)
+    plan.generated.update(part.generated)
     plan.diagnostics.extend(part.diagnostics)
     plan.drift.extend(part.drift)
     plan.blocked = plan.blocked or part.blocked
@@ -135,7 +153,10 @@ def _plan_locale(job: _Job, locale: str) -> LocalePlan:
     part.outputs[mo] = cache.mo(text.data, mo, nplurals, lambda: render_mo(header, active, nplurals))
     lines = text.starts[: len(active)]
     found = {e.context or "": Translated(e.strings, e.fuzzy, line) for e, line in zip(active, lines, strict=True)}
-    part.translations = LocaleTranslations(locale, path, nplurals, expression, found)
+    translations = LocaleTranslations(locale, path, nplurals, expression, found)
+    if job.tail is not None:
+        part.generated = job.tail(locale, translations)
+    part.translations = translations if job.keep_translations else None
     part.obsolete = [e.context for e, _ in merged.obsolete]
     return part
 
