@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
-from typing import NamedTuple
 
 from .. import placeholders
 from ..cldr import plural_categories
@@ -17,6 +16,7 @@ from ..model import Catalogue, Message, Scalar, Text, format_value
 from ..translations import LocaleTranslations, Translations
 from ..units import message_context
 from .docs_labels import LABELS, Labels
+from .docs_shared import Condition, Constraints, Entry, Printed, Row, Shared, Split
 from .markdown import (
     code_line,
     escape_text,
@@ -25,87 +25,11 @@ from .markdown import (
     md_text,
 )
 
-Constraints = Mapping[str, frozenset[Scalar]]
-Condition = tuple[tuple[str, tuple[Scalar, ...]], ...]
 _MAX_DEPTH = 32
 _BRACES = re.compile(r"\{\{|\}\}|\{@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 # The same tokens but ``}}``, all starting with one "{": a text without ``}}`` is searched much faster
-_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _OPENING = re.compile(r"\{(?:\{|@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}|([A-Za-z_][A-Za-z0-9_]*)\})")
 _MAX_SPLIT = 16  # rows per variant at most, when a referenced message has variants of its own
-
-META_COLUMNS = ("exit_code", "code", "commands", "level", "stream")  # cells alike in every page language
-
-
-class Row(NamedTuple):
-    """One printed form of a message: a variant, a plural form, or the only text."""
-
-    text: str  # as the page's reader sees it printed
-    original: str | None  # the English beside it on a translated page
-    translated: bool  # False: the program prints English here (not translated yet)
-    condition: str  # Markdown: when this form is printed, "" for a plain message
-
-
-# the fields of a Row, then its text and its original as Markdown ("" without an original)
-_Printed = tuple[str, str | None, bool, str, str, str]
-_Form = tuple[str, str]  # (plural category or "", text as printed)
-Words = tuple[Condition, Condition, bool]  # a row's condition, the inputs it pins, whether the message has variants
-
-
-class Split(NamedTuple):
-    """The rows of one text for the inputs ``constraints`` allows: one per English form."""
-
-    constraints: Constraints
-    words: int | None  # the number of its condition in Shared.conditions, None when it shows none
-    english: list[_Form]
-    markdown: list[str]  # each English form as Markdown
-
-
-class Entry(NamedTuple):
-    """One text of a message (the only one, or a variant's) and its rows."""
-
-    context: str  # msgctxt of the text
-    plural: bool
-    splits: list[Split]
-
-
-class Plain(NamedTuple):
-    """What the table rows of a message show alike in every page language."""
-
-    message: Message
-    anchors: str
-    english: str | None  # a one-text message: its English text as Markdown; None for the others
-    cells: dict[str, str]  # by column: the English message, ``when`` and ``action`` cells, the language-free ones
-    docs: tuple[tuple[str, str], ...]  # (column, msgctxt) of its ``when`` and ``action`` texts
-
-
-class Shared:
-    """What every page language of one catalogue computes alike: groups, row splits, English texts."""
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.by_group: dict[str, list[Message]] = {}
-        for message in catalogue.messages:
-            if message.group is not None:
-                self.by_group.setdefault(message.group, []).append(message)
-        # the language-free cells of the columns some group shows
-        self.meta_columns = tuple(c for c in META_COLUMNS if any(c in g.columns for g in catalogue.groups))
-        self.entries: dict[str, list[Entry]] = {}
-        self.referenced: dict[str, frozenset[str]] = {}
-        self.values: dict[str, dict[str, str]] = {}
-        self.literal: dict[str, str] = {}  # English text -> its Markdown, shown on every page
-        self.cells: dict[str, Plain] = {}
-        self.tables: dict[str, list[Plain]] = {}  # group id -> the cells of its messages
-        self.prose: dict[str, str] = {}  # docs text -> its Markdown; many messages share a text
-        self.conditions: list[Words] = []  # the conditions rows show, numbered by their index
-        self._numbers: dict[Words, int] = {}
-
-    def number(self, condition: Words) -> int:
-        """The number of a row condition in :attr:`conditions`."""
-        found = self._numbers.get(condition)
-        if found is None:
-            found = self._numbers[condition] = len(self.conditions)
-            self.conditions.append(condition)
-        return found
 
 
 class Rows:
@@ -159,9 +83,9 @@ class Rows:
             Row(text, original, translated, words) for text, original, translated, words, _, _ in self._printed(message)
         ]
 
-    def _printed(self, message: Message) -> list[_Printed]:
+    def _printed(self, message: Message) -> list[Printed]:
         """The fields of :meth:`rows`, with the Markdown of the text and of the original, for the tables."""
-        rows: list[_Printed] = []
+        rows: list[Printed] = []
         source, words = self.source, self._words
         for entry in self._entries(message):
             forms = None if self.tr is None else self._translated_forms(entry.context, entry.plural)
@@ -180,9 +104,12 @@ class Rows:
     def _simple(self, message: Message) -> str | None:
         """The printed text of a message with one text and no references (``None`` for the others)."""
         text = message.text
-        if text is None or text.is_plural or "{@" in text.forms[0][1]:
+        if text is None or text.is_plural:
             return None
-        return self.expand(text.forms[0][1], self.values(message), {}, False)
+        body = text.forms[0][1]
+        if "{" not in body and "}" not in body:
+            return body
+        return None if "{@" in body else self.expand(body, self.values(message), {}, False)
 
     def _entries(self, message: Message) -> list[Entry]:
         found = self.shared.entries.get(message.id)
@@ -226,14 +153,14 @@ class Rows:
 
     def _translated_rows(
         self, message: Message, plural: bool, forms: tuple[str, ...], split: Split, words: str
-    ) -> list[_Printed]:
+    ) -> list[Printed]:
         english = split.english
         cats = plural_categories(self.lang) if plural else ("",)
         if len(cats) != len(forms):
             cats = tuple(str(i) for i in range(len(forms)))
         values = self.values(message)
         joined = None if len(english) == len(forms) else "\n".join(e for _, e in english)
-        rows: list[_Printed] = []
+        rows: list[Printed] = []
         for index, form in enumerate(forms):
             if joined is None:
                 original, markdown = english[index][1], split.markdown[index]
@@ -312,10 +239,7 @@ class Rows:
         if "{" not in body:
             if "}}" not in body:
                 return body
-            tokens = _BRACES
-        elif "}}" in body:
-            tokens = _BRACES
-        else:  # fields only, most often: filled without a regex
+        elif "}}" not in body:  # fields only, most often: filled without a regex
             parts = body.split("{")
             for index in range(1, len(parts)):
                 name, closed, rest = parts[index].partition("}")
@@ -324,7 +248,12 @@ class Rows:
                 parts[index] = values.get(name, f"<{name}>") + rest
             else:
                 return "".join(parts)
-            tokens = _OPENING
+        return self._expand_tokens(body, values, constraints, translated, depth)
+
+    def _expand_tokens(
+        self, body: str, values: Mapping[str, str], constraints: Constraints, translated: bool, depth: int
+    ) -> str:
+        """:meth:`expand` with references or doubled braces."""
 
         def replace(match: re.Match[str]) -> str:
             name = match.group(2)
@@ -334,7 +263,7 @@ class Rows:
                 return self._reference(match.group(1), values, constraints, translated, depth)
             return match.group(0)[0]  # a doubled brace
 
-        return tokens.sub(replace, body)
+        return (_BRACES if "}}" in body else _OPENING).sub(replace, body)
 
     def _reference(
         self, target_id: str, values: Mapping[str, str], constraints: Constraints, translated: bool, depth: int

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from ..model import Group, Message
 from ..units import docs_context
-from .docs_rows import Plain, Rows
+from .docs_rows import Rows
+from .docs_shared import Plain
 from .markdown import BR, anchor, code_line, escape_text, md_code, md_table_lines
 
 
@@ -42,8 +43,7 @@ class Tables(Rows):
         return md_table_lines(header, self._body(plains, columns))
 
     def _body(self, plains: Sequence[Plain], columns: list[str]) -> list[list[str]]:
-        """The table rows of the messages of ``plains``, in order: one-text messages inline, the others by
-        :meth:`message_cells`."""
+        """Table rows of the described messages, in order: one-text messages here, the others by ``message_cells``."""
         body: list[list[str]] = []
         if self.source:  # every cell of a one-text message is made already
             for plain in plains:

@@ -41,8 +41,9 @@ _CODE_CHARS = re.compile("[" + re.escape("".join(_CODE_ENTITIES)) + "]")
 # (none of them is printable, so a printable line needs no search).
 _UNSAFE_IN_SPAN = re.compile(f"[\t{re.escape(_CONTROL)}]")
 _BACKTICKS = re.compile(r"`+")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_PROSE = re.compile(_CODE_SPAN.pattern + "|" + _TEXT_CHARS.pattern)
+# A code span opens at a run of backticks that no backtick precedes; the pattern starts with the
+# run's first backtick, so that the regex engine only stops at backticks.
+_CODE_SPAN = re.compile(r"`(?<!``)(`*)(?!`)(.+?)(?<!`)`\1(?!`)")
 _SNIPPET = re.compile(r"^[ \t]*;*-+8<-+")
 
 
@@ -153,10 +154,7 @@ def code_spans(line: str) -> list[tuple[bool, str]]:
     for index in range(0, len(pieces) - 1, 3):
         if pieces[index]:
             parts.append((False, pieces[index]))
-        code = pieces[index + 2]
-        if len(code) >= 2 and code[0] == " " and code[-1] == " " and code.strip(" "):
-            code = code[1:-1]
-        parts.append((True, code))
+        parts.append((True, _span_code(pieces[index + 2])))
     if pieces[-1]:
         parts.append((False, pieces[-1]))
     return parts
@@ -183,17 +181,20 @@ def prose_line(line: str) -> str:
         )
     if "`" not in line:
         return _TEXT_CHARS.sub(_text_entity, line)
-    # one pass: a code span (paired as CommonMark pairs backticks) or one character to escape
-    return _PROSE.sub(_prose_piece, line)
+    pieces = _CODE_SPAN.split(line)  # text, then (fence, code, text) for each code span
+    for index in range(0, len(pieces) - 1, 3):
+        pieces[index] = _TEXT_CHARS.sub(_text_entity, pieces[index])
+        pieces[index + 1] = ""
+        pieces[index + 2] = code_line(_span_code(pieces[index + 2]))
+    pieces[-1] = _TEXT_CHARS.sub(_text_entity, pieces[-1])
+    return "".join(pieces)
 
 
-def _prose_piece(match: re.Match[str]) -> str:
-    code = match.group(2)
-    if code is None:
-        return _TEXT_ENTITIES[match.group()]
+def _span_code(code: str) -> str:
+    """The code of a code span: one space is stripped from each side of code that has both."""
     if len(code) >= 2 and code[0] == " " and code[-1] == " " and code.strip(" "):
-        code = code[1:-1]
-    return code_line(code)
+        return code[1:-1]
+    return code
 
 
 def prose_fragment(text: str) -> str:
@@ -246,7 +247,8 @@ def md_table_lines(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     cells = list(rows)
     if cells:
-        lines.append("| " + " |\n| ".join(map(" | ".join, cells)) + " |")
+        body = " |\n| ".join(map(" | ".join, cells))
+        lines.append(f"| {body} |")  # one copy of the body, where two additions make two
     return lines
 
 
@@ -281,7 +283,7 @@ def html_comment(text: str) -> str:
     return "<!-- " + text.replace("--", "- -") + " -->"
 
 
-_ANCHOR_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
+_ANCHOR_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 
 def anchor(name: str) -> str:
@@ -290,7 +292,7 @@ def anchor(name: str) -> str:
     >>> anchor("anonymous_token_single_device"), anchor("x y")
     ('<a id="anonymous_token_single_device"></a>', '')
     """
-    return f'<a id="{name}"></a>' if _ANCHOR_ID.match(name) else ""
+    return f'<a id="{name}"></a>' if _ANCHOR_ID.fullmatch(name) else ""
 
 
 # -- markers in hand-written pages ---------------------------------------------------
