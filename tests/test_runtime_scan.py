@@ -92,4 +92,4 @@ def test_plain_line_is_what_text_lines_gives(text: str) -> None:
 @given(TEXT)
 def test_indent_rest_indents_a_docstring_as_the_jinja_filter_does(text: str) -> None:
     literal = docstring(text)
-    assert indent_rest(literal, "    ") == do_indent(literal, 4)
+    assert indent_rest(literal, "    ") == do_indent(literal, 4) == docstring(text, "    ")

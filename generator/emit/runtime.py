@@ -124,7 +124,7 @@ def render_runtime(
     metadata modules belong to the source locale. Each locale's module depends
     only on its own translations, so locales can be rendered apart.
     """
-    with paused_gc():  # tens of thousands of short-lived small objects and no cycles
+    with paused_gc():  # hundreds of thousands of small objects, no cycles: collecting would only walk them
         return _render_runtime(project, catalogue, translations, locales)
 
 
@@ -201,12 +201,12 @@ def _public_function(message: Message, source: LocaleTexts, ref_call: RefCall) -
     else:
         params = [_public_param(p) for p in message.params]
         signature = _signature(name, [*params, "locale: str | None = None"], keyword_only=True)
-        member = f"Callable[[{', '.join(code.private_annotation(p) for p in message.params)}], str]"
-        args = f"({', '.join(p.name for p in message.params)})"
+        member = f"Callable[[{', '.join([code.private_annotation(p) for p in message.params])}], str]"
+        args = f"({', '.join([p.name for p in message.params])})"
     return FunctionView(
         name,
         signature,
-        code.indent_rest(code.docstring(_doc(message)), "    "),
+        code.docstring(_doc(message), "    "),
         source.body(message, ref_call, " " * 8)[0],
         member,
         args,
@@ -249,7 +249,7 @@ def _locale_view(
     explain = []
     for message in catalogue.messages:
         if message.code is not None:
-            when, action = (_docs_text(texts, message, field) for field in ("when", "action"))
+            when, action = _docs_text(texts, message, "when"), _docs_text(texts, message, "action")
             explain.append(code.dict_item(code.literal(message.code), [when, action]))
     return LocaleModuleView(
         header=header,
@@ -304,13 +304,17 @@ def _signature(name: str, params: list[str], *, keyword_only: bool = False) -> s
     inner = "    " + ", ".join(items)
     if len(inner) <= _MAX_LINE:
         return f"def {name}(\n{inner}\n) -> str:"
-    return f"def {name}(\n" + "".join(f"    {item},\n" for item in items) + ") -> str:"
+    return f"def {name}(\n{code.one_per_line(items, '    ', ',')}) -> str:"
 
 
 def _doc(message: Message) -> str:
     """The English text, every variant with its condition, and when it appears."""
     if message.text is not None:  # most messages: no variants
-        doc = "\n".join(f"{category}: {body}" if category else body for category, body in message.text.forms)
+        pairs = message.text.forms
+        if len(pairs) == 1 and not pairs[0][0]:
+            doc = pairs[0][1]
+        else:
+            doc = "\n".join([f"{category}: {body}" if category else body for category, body in pairs])
         return f"{doc}\n\nWhen: {message.when}" if message.when else doc
     lines: list[str] = []
     for index, (key, text) in enumerate(message.texts()):

@@ -81,6 +81,17 @@ def tuple_literal(items: Sequence[str]) -> str:
     return f"({inner},)" if len(items) == 1 else f"({inner})"
 
 
+def one_per_line(items: Sequence[str], indent: str, end: str = "") -> str:
+    r"""Each item on a line of its own after ``indent``, followed by ``end`` and a newline.
+
+    >>> one_per_line(["a", "b"], "    ", ",")
+    '    a,\n    b,\n'
+    """
+    if not items:
+        return ""
+    return indent + (end + "\n" + indent).join(items) + end + "\n"
+
+
 def dict_item(key: str, values: Sequence[str], width: int = 120) -> str:
     """A ``key: (values...),`` item of a dict display, one value a line when too long (as ruff formats it).
 
@@ -90,7 +101,7 @@ def dict_item(key: str, values: Sequence[str], width: int = 120) -> str:
     line = f"    {key}: ({', '.join(values)}),"
     if len(line) <= width:
         return line
-    inner = "".join(f"        {value},\n" for value in values)
+    inner = one_per_line(values, "        ", ",")
     return f"    {key}: (\n{inner}    ),"
 
 
@@ -113,13 +124,13 @@ def _fstring(parts: Sequence[Part]) -> str:
 
 
 def plain_line(text: str, *, fields: bool) -> str | None:
-    """The one literal of ``text`` when it needs no escape, else ``None``: :func:`text_lines` made cheap.
+    r"""The one literal of ``text`` when it needs no escape, else ``None``: :func:`text_lines` made cheap.
 
     Every brace in ``text`` must be a ``{name}`` field (``fields`` says whether
     there is one), which an f-string writes the same way.
 
-    >>> plain_line('Saved to "{path}".', fields=True), plain_line("a\\nb", fields=False)
-    ('f\'Saved to "{path}".\'', None)
+    >>> print(plain_line('Saved to "{path}".', fields=True), plain_line("a\nb", fields=False))
+    f'Saved to "{path}".' None
     """
     if "\\" in text or not text.isprintable():  # a newline or another escape
         return None
@@ -170,12 +181,17 @@ def _append(line: list[Part], part: Part) -> None:
     line.append(part)
 
 
+def return_statement(lines: Sequence[str], indent: str) -> str:
+    """A ``return`` of a text: one line, or its lines in parentheses; no final newline."""
+    if len(lines) == 1:
+        return f"{indent}return {lines[0]}"
+    inner = one_per_line(lines, indent + "    ")
+    return f"{indent}return (\n{inner}{indent})"
+
+
 def body_source(lines: Sequence[str], indent: str) -> str:
     """A ``return`` of a text: one line, or its lines in parentheses."""
-    if len(lines) == 1:
-        return f"{indent}return {lines[0]}\n"
-    inner = "".join(f"{indent}    {line}\n" for line in lines)
-    return f"{indent}return (\n{inner}{indent})\n"
+    return return_statement(lines, indent) + "\n"
 
 
 def assignment(name: str, lines: Sequence[str]) -> str:
@@ -189,12 +205,15 @@ def assignment(name: str, lines: Sequence[str]) -> str:
     """
     if len(lines) == 1:
         return f"{name} = {lines[0]}"
-    inner = "".join(f"    {line}\n" for line in lines)
+    inner = one_per_line(lines, "    ")
     return f"{name} = (\n{inner})"
 
 
-def docstring(text: str) -> str:
+def docstring(text: str, indent: str = "") -> str:
     r'''A docstring literal: triple-quoted when the text reads the same that way, else ``repr()``.
+
+    ``indent`` goes before its lines after the first (blank ones stay empty), as in
+    the body of a function.
 
     >>> print(docstring("Hello."))
     """Hello."""
@@ -211,7 +230,7 @@ def docstring(text: str) -> str:
     if not safe or "\\" in text or '"""' in text or text.startswith('"'):
         return repr(text)
     if "\n" in text or text.endswith('"'):
-        return '"""' + text + '\n"""'
+        return '"""' + (indent_rest(text, indent) if indent else text) + "\n" + indent + '"""'
     return '"""' + text + '"""'
 
 

@@ -8,7 +8,7 @@ when it has no parameters, else a call of its function.
 
 Bodies are laid out here rather than by a Jinja macro: at 10,000 messages a
 macro call per function costs about a second, most of the build budget. For
-the same reason each distinct text is split and compiled once per build, and
+the same reason each distinct text is split and compiled once per render, and
 what a message's functions share in every locale (its steps, conditions and
 English texts) is worked out once.
 """
@@ -23,7 +23,7 @@ from ..cldr import is_known_locale, plural_forms
 from ..model import Catalogue, Message, Text
 from ..translations import LocaleTranslations
 from ..units import message_context
-from .runtime_code import Code, Part, body_source, comment, condition, plain_line, text_lines
+from .runtime_code import Code, Part, body_source, comment, condition, plain_line, return_statement, text_lines
 from .runtime_plural import PluralError, plural_to_python
 from .runtime_scan import Piece, Ref, inserts, scan
 
@@ -48,7 +48,7 @@ class _Step(NamedTuple):
     """One text of a message as every locale lays it out, in catalogue order."""
 
     context: str  # its msgctxt
-    english: tuple[_Text, ...]  # the English form(s)
+    english: tuple[str, ...]  # the English form(s), compiled when a module shows them
     plural: bool
     head: str  # the line before its return, unindented: "if <test>:" (then nested), a comment, or ""
     nested: bool
@@ -94,7 +94,7 @@ class Texts:
         steps = []
         if message.text is not None:  # most messages: one text, no condition
             text = message.text
-            steps.append(_Step(message.id, self._english(text), text.is_plural, "", False))
+            steps.append(_Step(message.id, _bodies(text), text.is_plural, "", False))
         last = len(message.variants) - 1
         for index, variant in enumerate(message.variants if message.text is None else ()):
             test = condition(variant.condition, message.params)
@@ -104,9 +104,7 @@ class Texts:
             elif test is not None:
                 head = comment(variant.describe() + ": every other case is handled above")
             text = variant.text
-            steps.append(
-                _Step(message_context(message.id, variant.key), self._english(text), text.is_plural, head, nested)
-            )
+            steps.append(_Step(message_context(message.id, variant.key), _bodies(text), text.is_plural, head, nested))
             if not nested:
                 break
         fields = _NONE
@@ -114,17 +112,17 @@ class Texts:
             kinds: dict[str, str] = {}
             for param in message.params:
                 kinds.setdefault(param.name, param.type)
-            fields = frozenset(name for name, kind in kinds.items() if kind != "bool")
+            fields = frozenset([name for name, kind in kinds.items() if kind != "bool"])
         refs = _NONE
         for text in (message.text,) if message.text is not None else (v.text for v in message.variants):
             for _, body in text.forms:
-                found = self.text(body).refs
-                if found:
-                    refs = refs | found
+                if "{@" in body:  # a reference, or text that reads like one
+                    refs = refs | self.text(body).refs
         return _Facts(tuple(steps), fields, refs)
 
-    def _english(self, text: Text) -> tuple[_Text, ...]:
-        return tuple([self.text(body) for _, body in text.forms])
+    def english(self, step: _Step) -> tuple[_Text, ...]:
+        """The English form(s) of a step, compiled."""
+        return (self.text(step.english[0]),) if len(step.english) == 1 else tuple(map(self.text, step.english))
 
     def english_refs(self, message: Message) -> frozenset[str]:
         """Every message id the English texts of ``message`` reference."""
@@ -144,6 +142,12 @@ class Texts:
                     pending.append(ref)
         self._included = tuple(m for m in self.catalogue.messages if m.id in wanted)
         return self._included
+
+
+def _bodies(text: Text) -> tuple[str, ...]:
+    """``text.all_texts``, without a generator for the one form of most texts."""
+    forms = text.forms
+    return (forms[0][1],) if len(forms) == 1 else tuple([body for _, body in forms])
 
 
 def _compile(body: str) -> _Text:
@@ -175,9 +179,11 @@ class LocaleTexts:
     def body(self, message: Message, ref_call: RefCall, indent: str) -> Body:
         """The statements of ``message`` in this locale: variants in catalogue order, the last one unconditioned."""
         facts = self.shared.facts(message)
-        if len(facts.steps) == 1 and not facts.steps[0].head:  # most messages: one text, no condition
-            source, source_plural = self._forms(message, facts, facts.steps[0], ref_call, indent)
-            return source.rstrip("\n"), source_plural
+        step = facts.steps[0] if len(facts.steps) == 1 else None
+        if step is not None and not step.head and not step.plural:  # most messages: one text, one form
+            chosen = self._translated(facts, step)
+            text = chosen[0] if chosen is not None else self.shared.text(step.english[0])
+            return return_statement(self._lines(text, ref_call), indent), False
         out: list[str] = []
         uses_source_plural = False
         for step in facts.steps:
@@ -192,7 +198,7 @@ class LocaleTexts:
     def _forms(self, message: Message, facts: _Facts, step: _Step, ref_call: RefCall, indent: str) -> tuple[str, bool]:
         """The return statement(s) of one text, and whether they use the source plural rule."""
         chosen = self._translated(facts, step) if self.translations is not None else None
-        texts = chosen if chosen is not None else step.english
+        texts = chosen if chosen is not None else self.shared.english(step)
         if len(texts) == 1 or message.plural is None:
             return body_source(self._lines(texts[0], ref_call), indent), False
         function = "_source_plural" if chosen is None and not self.is_source else "_plural"
@@ -223,10 +229,12 @@ class LocaleTexts:
         else:
             single = self.translations.text(step.context)
             texts = (self.shared.text(single),) if single is not None else ()
+        if not texts:
+            return None
         for text in texts:
             if not (text.clean and text.fields <= facts.fields and text.refs <= facts.refs):
                 return None
-        return texts or None
+        return texts
 
     def parts(self, pieces: tuple[Piece, ...], ref_call: RefCall) -> list[Part]:
         """Literal pieces and inserted values of one text, references resolved."""
@@ -252,14 +260,14 @@ class LocaleTexts:
     def constant_lines(self, message: Message) -> tuple[str, ...]:
         """The literal lines of :meth:`constant`."""
         text = self._constant_text(message)
-        if text.lines is not None and not text.fields:  # one literal piece at most: the lines are its own
+        if text.lines is not None and not text.fields:  # no field, no reference: one literal, so its own lines
             return text.lines
         return text_lines([self.constant(message)])
 
     def _constant_text(self, message: Message) -> _Text:
         facts = self.shared.facts(message)
         step = facts.steps[0]
-        return (self._translated(facts, step) or step.english)[0]
+        return (self._translated(facts, step) or self.shared.english(step))[0]
 
 
 def plural_expression(locale: str, translations: LocaleTranslations | None) -> str:
