@@ -37,7 +37,6 @@ from .markdown import (
     md_code,
     md_fence,
     md_table,
-    md_text,
 )
 
 __all__ = [
@@ -118,7 +117,12 @@ class Language(Tables):
         labels = self.labels
         header = [escape_text(h) for h in labels.rules_columns]
         rows = [
-            [f"[{code_line(r.id)}](#{r.id})", escape_text(r.family), escape_text(str(r.severity)), md_text(r.summary)]
+            [
+                f"[{code_line(r.id)}](#{r.id})",
+                escape_text(r.family),
+                escape_text(str(r.severity)),
+                self.prose(r.summary),
+            ]
             for r in RULES.values()
         ]
         parts = [
@@ -128,12 +132,12 @@ class Language(Tables):
         ]
         for rule in RULES.values():
             parts.append(f"## {code_line(rule.id)}")
-            summary = labels.fill(labels.rule_summary, summary=md_text(rule.summary))
+            summary = labels.fill(labels.rule_summary, summary=self.prose(rule.summary))
             meta = labels.fill(
                 labels.rule_meta, severity=escape_text(str(rule.severity)), family=escape_text(rule.family)
             )
             parts.append(f"{summary} <em>{meta}</em>")
-            parts.append(md_text(rule.why))
+            parts.append(self.prose(rule.why))
             for label, example in ((labels.bad, rule.bad), (labels.good, rule.good)):
                 block = md_fence(example).rstrip("\n") if fence_safe(example) else md_code(example)
                 parts.append(f"{escape_text(label)}{labels.colon}\n\n{block}")
