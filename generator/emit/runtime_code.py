@@ -195,7 +195,7 @@ def body_source(lines: Sequence[str], indent: str) -> str:
 
 
 def assignment(name: str, lines: Sequence[str]) -> str:
-    """``name = text``: one line, or its lines in parentheses.
+    r"""``name = text``: one line, or its lines in parentheses.
 
     >>> print(assignment("note", ['"a\\n"', '"b"']))
     note = (
