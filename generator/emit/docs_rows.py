@@ -92,13 +92,16 @@ class Rows:
             for split in entry.splits:
                 number = split.words
                 condition = "" if number is None else words.get(number) or self._condition_words(number)
-                if forms is not None:
-                    rows.extend(self._translated_rows(message, entry.plural, forms, split, condition))
-                elif entry.plural:
+                if forms is None and not entry.plural:  # English, one form: the common cases, kept short
+                    rows.append((split.english[0][1], None, source, condition, split.markdown[0], ""))
+                elif forms is None:
                     for (category, shown), markdown in zip(split.english, split.markdown, strict=True):
                         rows.append((shown, None, source, self._join(condition, message, category), markdown, ""))
-                else:  # the common case, kept short
-                    rows.append((split.english[0][1], None, source, condition, split.markdown[0], ""))
+                elif not entry.plural and len(forms) == 1:  # translated, one form
+                    shown = self.expand(forms[0], self.values(message), split.constraints, True)
+                    rows.append((shown, split.english[0][1], True, condition, md_code(shown), split.markdown[0]))
+                else:
+                    rows.extend(self._translated_rows(message, entry.plural, forms, split, condition))
         return rows
 
     def _simple(self, message: Message) -> str | None:
@@ -131,20 +134,18 @@ class Rows:
         has_variants = bool(message.variants)
         for key, condition, text in listed:
             base = {name: frozenset(vals) for name, vals in condition}
-            named = dict(condition)
             splits: list[Split] = []
             for pins, shown in self._pins(message, text, base, earlier):
-                constraints = {**base, **pins}
+                constraints = {**base, **pins} if pins else base
                 english = [(cat, self.expand(form, values, constraints, False)) for cat, form in text.forms]
                 number = None
                 if condition or shown or has_variants:
-                    extra = (
-                        tuple((n, tuple(sorted(v, key=str))) for n, v in constraints.items() if n not in named)
-                        if shown
-                        else ()
-                    )
+                    extra: Condition = ()
+                    if shown:
+                        named = dict(condition)
+                        extra = tuple((n, tuple(sorted(v, key=str))) for n, v in constraints.items() if n not in named)
                     number = self.shared.number((condition, extra, has_variants))
-                markdown = [self.literal(shown, True) for _, shown in english]
+                markdown = [self.literal(printed, True) for _, printed in english]
                 splits.append(Split(constraints, number, english, markdown))
             entries.append(Entry(message_context(message.id, key), text.is_plural, splits))
             earlier.append(condition)

@@ -43,12 +43,12 @@ class Tables(Rows):
         return md_table_lines(header, self._body(plains, columns))
 
     def _body(self, plains: Sequence[Plain], columns: list[str]) -> list[list[str]]:
-        """Table rows of the described messages, in order: one-text messages here, the others by ``message_cells``."""
+        """Table rows of the described messages, in order: one-text messages here, the others by ``_message_rows``."""
         body: list[list[str]] = []
         if self.source:  # every cell of a one-text message is made already
             for plain in plains:
                 if plain.english is None:
-                    body.extend(self.message_cells(plain.message, columns))
+                    body.extend(self._message_rows(plain, columns))
                 else:
                     body.append(list(map(plain.cells.__getitem__, columns)))
             return body
@@ -60,7 +60,7 @@ class Tables(Rows):
         for plain in plains:
             message = plain.message
             if plain.english is None:
-                body.extend(self.message_cells(message, columns))
+                body.extend(self._message_rows(plain, columns))
                 continue
             cells = plain.cells.copy()
             entry = entries.get(message.id)
@@ -93,8 +93,7 @@ class Tables(Rows):
 
     def _describe(self, messages: Sequence[Message]) -> list[Plain]:
         """What the rows of each of ``messages`` show alike in every page language, made once per build."""
-        known = self.shared.cells
-        literal = self.shared.literal
+        known, prose = self.shared.cells, self.shared.prose
         meta_columns = self.shared.meta_columns
         found = []
         for message in messages:
@@ -108,9 +107,7 @@ class Tables(Rows):
                         if len(entries) == 1 and len(entries[0].splits) == 1 and not entries[0].plural:
                             printed = entries[0].splits[0].english[0][1]
                     if printed is not None:
-                        english = literal.get(printed)
-                        if english is None:
-                            english = literal[printed] = md_code(printed)
+                        english = md_code(printed)
                 anchors = anchor(message.id)
                 if message.code and message.code != message.id:
                     anchors += anchor(message.code)
@@ -119,10 +116,10 @@ class Tables(Rows):
                     cells[column] = self._meta_cell(message, column)
                 docs = []
                 if message.when:
-                    cells["when"] = self.prose(message.when)
+                    cells["when"] = prose.get(message.when) or self.prose(message.when)
                     docs.append(("when", docs_context(message.id, "when")))
                 if message.action:
-                    cells["action"] = self.prose(message.action)
+                    cells["action"] = prose.get(message.action) or self.prose(message.action)
                     docs.append(("action", docs_context(message.id, "action")))
                 plain = known[message.id] = Plain(message, anchors, english, cells, tuple(docs))
             found.append(plain)
@@ -134,7 +131,9 @@ class Tables(Rows):
 
     def message_cells(self, message: Message, columns: list[str]) -> list[list[str]]:
         """Table rows of one message: one per variant or plural form, metadata on the first."""
-        plain = self._cells(message)
+        return self._message_rows(self._cells(message), columns)
+
+    def _message_rows(self, plain: Plain, columns: list[str]) -> list[list[str]]:
         first = plain.cells.copy()
         if not self.source:
             for column, context in plain.docs:
@@ -145,7 +144,7 @@ class Tables(Rows):
         mark = self.labels.mark
         result = []
         cells, lead = first, plain.anchors
-        for _, original, _, words, text, english in self._printed(message):
+        for _, original, _, words, text, english in self._printed(plain.message):
             if words:
                 condition = f"<em>{words}</em>"
                 cells["message"] = lead + condition + BR + text if inline_condition else lead + text
