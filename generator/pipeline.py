@@ -47,7 +47,7 @@ class BuildResult:
 
 
 def _merge(
-    project: Project, options: GettextOptions, *, render: bool = False, keep_translations: bool = True
+    project: Project, options: GettextOptions, *, render: bool = False, return_translations: bool = True
 ) -> tuple[Catalogue | None, GettextPlan | None, list[Diagnostic]]:
     """Load and validate the catalogue, then merge every locale's .po with it in memory.
 
@@ -64,7 +64,7 @@ def _merge(
     if unknown:
         raise MsgbookError(f"--keep-translations names no message {unknown[0]!r}")
     tail = _locale_files(project, catalogue) if render else None
-    gettext = plan_gettext(project, catalogue, options, tail, keep_translations)
+    gettext = plan_gettext(project, catalogue, options, tail, return_translations)
     diagnostics.extend(gettext.diagnostics)
     return catalogue, gettext, diagnostics
 
@@ -86,7 +86,7 @@ def plan(project: Project, options: GettextOptions | None = None, *, with_checks
     """Load and validate the catalogue, merge translations, compute all outputs."""
     result = Plan()
     catalogue, gettext, diagnostics = _merge(
-        project, options or GettextOptions(), render=True, keep_translations=with_checks
+        project, options or GettextOptions(), render=True, return_translations=with_checks
     )
     result.diagnostics.extend(diagnostics)
     if catalogue is None or gettext is None:

@@ -303,13 +303,13 @@ def plan_gettext(
     catalogue: Catalogue,
     options: GettextOptions,
     tail: LocaleTail | None = None,
-    keep_translations: bool = True,
+    return_translations: bool = True,
 ) -> GettextPlan:
     """Merge every locale's .po with the catalogue in memory and render all gettext outputs.
 
     Nothing is written here but the cache. A .po that cannot be read safely
     sets ``blocked``, and ``build`` then writes nothing at all. ``tail`` and
-    ``keep_translations``: see :func:`generator.emit.po_plan.plan_gettext_with`.
+    ``return_translations``: see :func:`generator.emit.po_plan.plan_gettext_with`.
     """
     codec = PoCodec(read_po, render_pot, render_po)
-    return plan_gettext_with(project, catalogue, options, codec, tail, keep_translations)
+    return plan_gettext_with(project, catalogue, options, codec, tail, return_translations)

@@ -59,7 +59,7 @@ class _Job:
     cache: PoCache
     memo: Memo
     tail: LocaleTail | None = None
-    keep_translations: bool = True
+    return_translations: bool = True
 
     def locale(self, locale: str) -> LocalePlan:
         return _plan_locale(self, locale)
@@ -71,7 +71,7 @@ def plan_gettext_with(
     options: GettextOptions,
     codec: PoCodec,
     tail: LocaleTail | None = None,
-    keep_translations: bool = True,
+    return_translations: bool = True,
 ) -> GettextPlan:
     """Merge every locale's .po with the catalogue in memory and render all gettext outputs.
 
@@ -80,7 +80,7 @@ def plan_gettext_with(
     large .po are merged in worker processes while this one renders the
     template; ``tail`` renders the rest of a locale's files (runtime module,
     docs pages) right after its merge, in the same process, into
-    ``generated``. Without ``keep_translations`` the merged translations are
+    ``generated``. Without ``return_translations`` the merged translations are
     not sent back from the workers (``translations`` stays empty).
     """
     plan = GettextPlan()
@@ -88,7 +88,7 @@ def plan_gettext_with(
     cache = PoCache(project.root)
     with paused_gc():
         templates = template_entries(catalogue, width)
-        job = _Job(project, catalogue, templates, options, codec, cache, cache.memo(width), tail, keep_translations)
+        job = _Job(project, catalogue, templates, options, codec, cache, cache.memo(width), tail, return_translations)
         hits = sum(1 for _, e in templates if e in job.memo)
         locales = target_locales(catalogue)
         with forked(job.locale, worth_forking(_work_sizes(job, locales))) as pending:
@@ -156,7 +156,7 @@ def _plan_locale(job: _Job, locale: str) -> LocalePlan:
     translations = LocaleTranslations(locale, path, nplurals, expression, found)
     if job.tail is not None:
         part.generated = job.tail(locale, translations)
-    part.translations = translations if job.keep_translations else None
+    part.translations = translations if job.return_translations else None
     part.obsolete = [e.context for e, _ in merged.obsolete]
     return part
 
