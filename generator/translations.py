@@ -34,9 +34,19 @@ class LocaleTranslations:
     nplurals: int
     plural_expr: str  # C expression of Plural-Forms, e.g. "(n != 1)"
     entries: Mapping[str, Translated] = field(default_factory=dict)
+    # msgctxt -> the text of each usable one-form entry: what the docs and the
+    # runtime ask for most, found with one dict lookup
+    singular: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        singular = {c: e.forms[0] for c, e in self.entries.items() if len(e.forms) == 1 and e.forms[0] and not e.fuzzy}
+        object.__setattr__(self, "singular", singular)
 
     def text(self, context: str) -> str | None:
         """The usable singular translation of a unit, or ``None`` (show English)."""
+        found = self.singular.get(context)
+        if found is not None:
+            return found
         entry = self.entries.get(context)
         if entry is None or not entry.usable:
             return None

@@ -8,7 +8,7 @@ short path: one row, and nothing to add on the source-language page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Group, Message
 from ..units import docs_context
@@ -54,8 +54,7 @@ class Tables(Rows):
             return body
         mark = self.labels.mark
         untranslated = " " + mark
-        entries = {} if self.tr is None else self.tr.entries
-        text = None if self.tr is None else self.tr.text
+        singular: Mapping[str, str] = {} if self.tr is None else self.tr.singular
         prose = self.shared.prose
         for plain in plains:
             message = plain.message
@@ -63,9 +62,8 @@ class Tables(Rows):
                 body.extend(self._message_rows(plain, columns))
                 continue
             cells = plain.cells.copy()
-            entry = entries.get(message.id)
-            if entry is not None and len(entry.forms) == 1 and entry.usable:
-                form = entry.forms[0]
+            form = singular.get(message.id)
+            if form is not None:
                 if "{" in form or "}" in form:
                     form = self.expand(form, self.values(message), {}, True)
                 cells["message"] = plain.anchors + md_code(form)
@@ -73,7 +71,7 @@ class Tables(Rows):
             else:
                 cells["original"] = mark
             for column, context in plain.docs:
-                translated = None if text is None else text(context)
+                translated = singular.get(context)
                 if translated is None:
                     cells[column] += untranslated
                 else:
