@@ -70,10 +70,14 @@ def _merge(
 
 
 def _locale_files(project: Project, catalogue: Catalogue) -> LocaleTail:
-    """What a locale's translations make besides its .po and .mo: its runtime module and docs pages."""
+    """What a locale's translations make besides its .po and .mo: its runtime module and docs pages.
 
-    def render(locale: str, translated: LocaleTranslations) -> Outputs:
-        only = {locale: translated}
+    The source locale (``translated`` is ``None``) makes the runtime module's
+    package and the source-language pages.
+    """
+
+    def render(locale: str, translated: LocaleTranslations | None) -> Outputs:
+        only = {} if translated is None else {locale: translated}
         return {
             **render_runtime(project, catalogue, only, locales=[locale]),
             **render_docs(project, catalogue, only, languages=[locale]),
@@ -98,14 +102,8 @@ def plan(project: Project, options: GettextOptions | None = None, *, with_checks
     if gettext.blocked:
         result.blocked = True
         return result
-    source = [catalogue.source_locale]
-    generated = {
-        **render_runtime(project, catalogue, {}, locales=source),
-        **render_docs(project, catalogue, {}, languages=source),
-        **gettext.generated,
-    }
-    result.outputs.update(generated)
-    result.byte_checked.update(generated)
+    result.outputs.update(gettext.generated)
+    result.byte_checked.update(gettext.generated)
     if with_checks:
         for locale, translated in gettext.translations.items():
             for finding in check_translations(project, catalogue, {locale: translated}):

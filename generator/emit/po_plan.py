@@ -35,7 +35,8 @@ from .po_template import template_entries
 from .po_text import Memo, PoText, drift, rereadable
 from .po_workers import forked, worth_forking
 
-LocaleTail = Callable[[str, LocaleTranslations], Outputs]  # a locale's generated files, from its translations
+# A locale's generated files from its translations (``None`` for the source locale, which has none)
+LocaleTail = Callable[[str, LocaleTranslations | None], Outputs]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ def plan_gettext_with(
     large .po are merged in worker processes while this one renders the
     template; ``tail`` renders the rest of a locale's files (runtime module,
     docs pages) right after its merge, in the same process, into
-    ``generated``. Without ``return_translations`` the merged translations are
+    ``generated``, and the source locale's files here while the workers run. Without ``return_translations`` the merged translations are
     not sent back from the workers (``translations`` stays empty).
     """
     plan = GettextPlan()
@@ -96,6 +97,8 @@ def plan_gettext_with(
             plan.outputs[pot] = codec.render_pot(catalogue, templates, width, job.memo)
             plan.byte_checked.add(pot)
             cache.keep_memo(width, job.memo, templates, hits)
+            if tail is not None:  # the source locale's files, here while the workers merge
+                plan.generated.update(tail(catalogue.source_locale, None))
             for locale in locales:
                 _add_locale(plan, locale, pending.result(locale))
     return plan
