@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -197,5 +198,12 @@ def _print_findings(diagnostics: list[Diagnostic], fmt: str, out: TextIO) -> Non
 
 
 def main_entry() -> NoReturn:
-    """Console-script entry point."""
+    """Console-script entry point (and ``python -m generator``).
+
+    Every command is one short run that frees what it makes by reference
+    counting, so the cyclic garbage collector is off for the whole process:
+    on a large catalogue its passes over millions of live objects cost a
+    tenth of a build and find nothing to free.
+    """
+    gc.disable()
     sys.exit(main())
