@@ -246,7 +246,8 @@ class Rows:
                 name, closed, rest = parts[index].partition("}")
                 if not closed or not name.isascii() or not name.isidentifier():
                     break
-                parts[index] = values.get(name, f"<{name}>") + rest
+                value = values.get(name)
+                parts[index] = (f"<{name}>" if value is None else value) + rest
             else:
                 return "".join(parts)
         return self._expand_tokens(body, values, constraints, translated, depth)
