@@ -81,8 +81,9 @@ def plan_gettext_with(
     large .po are merged in worker processes while this one renders the
     template; ``tail`` renders the rest of a locale's files (runtime module,
     docs pages) right after its merge, in the same process, into
-    ``generated``, and the source locale's files here while the workers run. Without ``return_translations`` the merged translations are
-    not sent back from the workers (``translations`` stays empty).
+    ``generated``, and the source locale's files here while the workers run.
+    Without ``return_translations`` the merged translations are not sent back
+    from the workers (``translations`` stays empty).
     """
     plan = GettextPlan()
     width = project.wrap_width
