@@ -117,6 +117,32 @@ def test_keep_translations_option_keeps_a_typo_fix_unfuzzied(make_project: Calla
     assert not found["saved#when"].fuzzy  # the docs texts of the message too
 
 
+def test_keep_translations_also_clears_what_an_earlier_build_marked(make_project: Callable[..., Path]) -> None:
+    """A teammate's plain build may run between the typo fix and the build that names it."""
+    root = make_project(CATALOGUE)
+    build(root)
+    translate(po_file(root), {"saved": "`{path}` を保存しました。", "saved#when": "書き込んだあと。"})
+    _set_catalogue(root, CATALOGUE.replace("Saved `{path}`.", "Saved `{path}`!"))
+    build(root)
+    assert entries(po_file(root))["saved"].fuzzy
+    build(root, "--keep-translations", "saved")
+    found = entries(po_file(root))
+    assert not found["saved"].fuzzy and found["saved"].previous_msgid is None
+    assert found["saved"].msgstr == "`{path}` を保存しました。"
+    msgfmt_check(po_file(root))
+
+
+def test_keep_translations_leaves_a_fuzzy_flag_a_translator_set(make_project: Callable[..., Path]) -> None:
+    root = make_project(CATALOGUE)
+    build(root)
+    translate(po_file(root), {"saved": "`{path}` を保存しました。"})
+    po = polib.pofile(str(po_file(root)))
+    next(e for e in po if e.msgctxt == "saved").flags.append("fuzzy")  # "please review", with no #| English
+    po.save()
+    build(root, "--keep-translations", "saved")
+    assert entries(po_file(root))["saved"].fuzzy
+
+
 def test_check_reports_stale_po_until_build(make_project: Callable[..., Path]) -> None:
     root = make_project(CATALOGUE)
     build(root)

@@ -89,7 +89,8 @@ def _merge_one(template: PoEntry, source: PoEntry | None, unit: Unit, options: G
     Changed English keeps the translation, marks it fuzzy and records the
     English it was made for (``#|``), unless the author said the change keeps
     translations. A fuzzy entry whose English is back to that recorded one is
-    no longer fuzzy.
+    no longer fuzzy, nor is one with a recorded English whose message the
+    author names (so the option works after a build has already marked it).
     """
     if source is None:
         return template, False
@@ -101,6 +102,8 @@ def _merge_one(template: PoEntry, source: PoEntry | None, unit: Unit, options: G
     owner = unit.message.id if unit.message is not None else (unit.group.id if unit.group is not None else "")
     if fuzzy and previous[1] is not None and (previous[1], previous[2]) == english:
         fuzzy, previous = False, NO_PREVIOUS  # back to the English it was translated from
+    elif fuzzy and previous[1] is not None and owner in options.keep_translations:
+        fuzzy, previous = False, NO_PREVIOUS  # an earlier build marked the change the author now says keeps it
     elif translated and (source.msgid, source.msgid_plural) != english and owner not in options.keep_translations:
         if previous[1] is None:
             old_context = source.context if source.context != template.context else None
