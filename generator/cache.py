@@ -20,7 +20,7 @@ from pathlib import Path
 from ._version import __version__
 from .diagnostics import Diagnostic, Location, Severity
 from .later import defer
-from .project import Project
+from .project import Project, generated_folders
 from .translations import GettextOptions
 
 CACHE_DIR = ".msgbook-cache"
@@ -114,11 +114,16 @@ def clear_state(root: Path) -> None:
 
 
 def input_paths(project: Project) -> list[str]:
-    """Every file a build reads: settings, catalogue, and each .po/.pot under the locales folder."""
+    """Every file a build reads: settings, catalogue, and each .po/.pot under the locales folder.
+
+    Also the folders it looks through for generated files the catalogue no
+    longer makes, so that a file added there is noticed.
+    """
     locales = project.path(project.locales_dir)
     found = [project.relative(p) for p in locales.glob("*/LC_MESSAGES/*.po")]
     found += [project.relative(p) for p in locales.glob("*.pot")]
-    return ["pyproject.toml", project.catalogue, project.locales_dir, *found]
+    folders = [folder for folder, _ in generated_folders(project)]
+    return ["pyproject.toml", project.catalogue, project.locales_dir, project.docs, *folders, *found]
 
 
 def extra_key(project: Project, options: GettextOptions) -> str:

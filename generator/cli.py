@@ -62,7 +62,9 @@ def _parser() -> argparse.ArgumentParser:
         "write the .pot/.po/.mo files, the runtime module and the docs pages",
         "Sync the .pot and every locale's .po with the catalogue (keeping every translation),\n"
         "compile the .mo files, and write the runtime module and the generated docs pages.\n"
-        "Only files whose bytes change are written; each one written is printed.",
+        "Only files whose bytes change are written; each one written is printed. Generated\n"
+        "files the catalogue no longer makes (a removed group's pages, a removed locale's\n"
+        "module) are deleted, and printed as removed.",
     )
     build_parser.add_argument(
         "--prune-obsolete", action="store_true", help="drop obsolete (#~) entries from the .po files"
@@ -76,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_parser = command(
         "check",
-        "report every drift between catalogue, translations, code and docs; writes nothing",
+        "report every drift between catalogue, translations, code and docs; writes only its cache",
         "Validate the catalogue and report every generated file that is stale, every\n"
         "untranslated or fuzzy entry, broken placeholders, hard-coded texts in the sources,\n"
         "unused messages, unknown docs markers and stale docs quotes.",
@@ -141,6 +143,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         result = build(project, options)
         for path in result.written:
             print(f"wrote {path}", file=out)
+        for path in result.removed:
+            print(f"removed {path}", file=out)
         _print_findings(result.diagnostics, "text", out)
         return _exit_code(result.diagnostics)
     if args.command == "check":

@@ -29,9 +29,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from .checks.files import generated_from, leftover_files
 from .diagnostics import MsgbookError, render_text
 from .emit.docs import Shared, expand_markers, page_titles, render_docs
-from .outputs import write_changed
+from .outputs import remove_files, write_changed
 from .pipeline import Inputs, load_inputs
 from .project import Project, load_project
 
@@ -100,6 +101,10 @@ class MsgbookPlugin(BasePlugin[MsgbookConfig]):  # type: ignore[no-untyped-call]
         if path in loaded.pages:  # a generated page: show it as the catalogue is now
             page.meta["title"] = _safe_title(loaded.titles[path])
             return loaded.pages[path].decode()
+        if generated_from(markdown.partition("\n")[0], catalogue.path):  # fails `mkdocs build --strict`
+            log.warning(
+                "%s: generated from %s, which no longer makes it; `msgbook build` deletes it", path, catalogue.path
+            )
         first_line = _first_line(page, markdown)
         expanded, problems = expand_markers(
             markdown, catalogue, loaded.inputs.translations, lang, path, first_line, loaded.shared
@@ -149,6 +154,9 @@ class MsgbookPlugin(BasePlugin[MsgbookConfig]):  # type: ignore[no-untyped-call]
         if self.config.update_pages == "always" or (self.config.update_pages == "serve" and self.command == "serve"):
             for written in write_changed(project.root, pages):
                 log.info("wrote %s", written)
+            leftovers = leftover_files(project, inputs.catalogue.path, pages, runtime=False)
+            for removed in remove_files(project.root, leftovers):
+                log.info("removed %s", removed)
 
 
 def _signature(project: Project) -> Signature:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Location, Severity
@@ -63,6 +63,30 @@ def write_changed(root: Path, outputs: Mapping[str, bytes]) -> list[str]:
         write_atomic(path, data, durable=relative.endswith(".po"))
         written.append(relative)
     return written
+
+
+def remove_files(root: Path, paths: Iterable[str]) -> list[str]:
+    """Delete each of ``paths`` (root-relative) and the folders that leaves empty; return those deleted.
+
+    Folders are removed up to two levels above a file (a removed locale's
+    ``<lang>/reference/``), and only when empty: never the root.
+    """
+    removed = []
+    for relative in paths:
+        path = root / relative
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(relative)
+        for folder in (path.parent, path.parent.parent):
+            if folder == root or root not in folder.parents:
+                break
+            try:
+                folder.rmdir()
+            except OSError:
+                break  # not empty: neither is the one above it
+    return removed
 
 
 def first_difference(old: bytes, new: bytes) -> int:

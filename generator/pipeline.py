@@ -15,15 +15,16 @@ from . import later
 from .cache import clear_state, encode_finding, extra_key, fingerprint, input_paths, noop_findings, write_state
 from .catalogue_io import read_valid_catalogue
 from .checks.docs import check_docs
+from .checks.files import leftover_files
 from .checks.sources import check_sources
 from .checks.translations import check_translations
-from .diagnostics import Diagnostic, MsgbookError, Severity, sort_diagnostics
+from .diagnostics import Diagnostic, Location, MsgbookError, Severity, sort_diagnostics
 from .emit.docs import render_docs
 from .emit.gettext import GettextPlan, plan_gettext
 from .emit.po_plan import LocaleTail
 from .emit.runtime import render_runtime
 from .model import Catalogue
-from .outputs import Outputs, stale, write_changed
+from .outputs import Outputs, remove_files, stale, write_changed
 from .project import Project
 from .translations import GettextOptions, LocaleTranslations, Translations
 
@@ -38,12 +39,14 @@ class Plan:
     locale_diagnostics: list[tuple[str, Diagnostic]] = field(default_factory=list)
     drift: list[Diagnostic] = field(default_factory=list)  # outputs out of date: build fixes, check reports
     blocked: bool = False  # an input could not be read or is invalid: write nothing
+    catalogue_path: str = ""  # what generated files say they come from
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
     written: list[str]
     diagnostics: list[Diagnostic]
+    removed: list[str] = field(default_factory=list)  # generated files the catalogue no longer makes
 
 
 def _merge(
@@ -96,6 +99,7 @@ def plan(project: Project, options: GettextOptions | None = None, *, with_checks
     if catalogue is None or gettext is None:
         result.blocked = True
         return result
+    result.catalogue_path = catalogue.path
     result.drift.extend(gettext.drift)
     result.outputs.update(gettext.outputs)
     result.byte_checked.update(gettext.byte_checked)
@@ -179,6 +183,7 @@ def _build(project: Project, options: GettextOptions | None) -> BuildResult:
         clear_state(project.root)
         return BuildResult([], findings)
     written = write_changed(project.root, result.outputs)
+    removed = remove_files(project.root, leftover_files(project, result.catalogue_path, result.outputs))
     outputs = sorted(result.outputs)
     write_state(
         project.root,
@@ -188,7 +193,7 @@ def _build(project: Project, options: GettextOptions | None) -> BuildResult:
             "findings": [encode_finding(d) for d in findings],
         },
     )
-    return BuildResult(written, findings)
+    return BuildResult(written, findings, removed)
 
 
 def check(project: Project) -> list[Diagnostic]:
@@ -198,4 +203,16 @@ def check(project: Project) -> list[Diagnostic]:
         extra = list(result.drift)
         if not result.blocked:
             extra.extend(stale(project.root, {p: result.outputs[p] for p in result.byte_checked}))
+            extra.extend(_leftovers(project, result))
         return _finish(project, result, extra)
+
+
+def _leftovers(project: Project, result: Plan) -> Iterator[Diagnostic]:
+    for path in leftover_files(project, result.catalogue_path, result.outputs):
+        yield Diagnostic(
+            Location(path, 1, 1),
+            Severity.ERROR,
+            "stale-generated-file",
+            "msgbook generated this file, but the catalogue no longer makes it (its group or locale is gone); "
+            "`msgbook build` deletes it",
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic, Location, MsgbookError, Severity
 from .rules import RULES
@@ -149,3 +149,28 @@ def _severity_word(rule_id: str, word: object, where: Location) -> Severity | No
     if not isinstance(word, str) or word not in _SEVERITY_WORDS:
         raise MsgbookError(f"severity of {rule_id!r} must be error, warning or off, not {word!r}", where)
     return _SEVERITY_WORDS[word]
+
+
+def docs_folder(project: Project) -> str:
+    """The docs folder relative to the root, without ``./`` or slashes at the ends ("" for the root)."""
+    docs = project.docs.replace("\\", "/").strip("/").removeprefix("./")
+    return "" if docs == "." else docs
+
+
+def generated_folders(project: Project, *, runtime: bool = True) -> list[tuple[str, str]]:
+    """Where ``build`` writes generated files: (root-relative folder, file suffix), sorted.
+
+    Each language's ``<docs>/<lang>/reference/`` that exists (a removed
+    locale's too) for ``.md`` pages, and with ``runtime`` the runtime module's
+    folder ("." for the root) for ``.py`` modules.
+    """
+    docs = docs_folder(project)
+    base = project.root / docs if docs else project.root
+    folders = set()
+    if base.is_dir():
+        for child in base.iterdir():
+            if child.is_dir() and not child.name.startswith(".") and (child / "reference").is_dir():
+                folders.add((f"{docs}/{child.name}/reference" if docs else f"{child.name}/reference", ".md"))
+    if runtime:
+        folders.add((PurePosixPath(project.runtime.replace("\\", "/").removeprefix("./")).parent.as_posix(), ".py"))
+    return sorted(folders)

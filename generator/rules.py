@@ -349,8 +349,9 @@ _RULES = [
         "stale-generated-file",
         "drift",
         E,
-        "A generated file that differs from what `msgbook build` would write",
-        "Someone edited a generated file by hand or forgot to build; the edit would be lost at the next build.",
+        "A generated file that differs from what `msgbook build` would write, or that it no longer makes",
+        "Someone edited a generated file by hand or forgot to build; the edit would be lost at the next build. "
+        "A page of a removed group or locale would go on documenting messages the program no longer prints.",
         "messages/__init__.py edited by hand",
         "edit messages/catalogue.yaml, then run `msgbook build`",
     ),

@@ -280,6 +280,18 @@ def test_unknown_marker_fails_strict_build_with_page_and_line(tmp_path: Path) ->
     assert "did you mean 'awkward'?" in result.stderr
 
 
+def test_a_page_of_a_removed_group_fails_strict_build(tmp_path: Path) -> None:
+    """A reference page ``msgbook build`` has not deleted yet must not be published as if current."""
+    root = make_site(tmp_path / "p", ["A text."])
+    reference = root / "site" / "docs" / "en" / "reference"
+    (reference / "gone.md").write_bytes((reference / "awkward.md").read_bytes())
+    result = mkdocs("build", "--strict", "-f", str(root / "site" / "mkdocs.yml"), "-d", str(tmp_path / "out"))
+    assert result.returncode != 0
+    assert "site/docs/en/reference/gone.md: generated from messages/catalogue.yaml, which no longer makes it" in (
+        result.stderr
+    )
+
+
 # -- the site in a browser -------------------------------------------------------------------
 
 BROWSER_ARGS = [
