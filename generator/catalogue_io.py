@@ -37,8 +37,16 @@ def read_valid_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagn
     """Load and validate the catalogue, reusing the cached result for the same bytes.
 
     Raises:
-        MsgbookError: the catalogue does not exist or cannot be read.
+        MsgbookError: the catalogue does not exist or cannot be read, or a
+            per-locale severity names a locale it does not list.
     """
+    catalogue, diagnostics = _read_valid_catalogue(project)
+    if catalogue is not None:
+        project.check_severity_locales(catalogue.locales)
+    return catalogue, diagnostics
+
+
+def _read_valid_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]]:
     data = _read_bytes(project)
     key = data + b"\0" + project.catalogue.encode()
     cached = load_parsed(project.root, key)

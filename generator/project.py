@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import Diagnostic, Location, MsgbookError, Severity
-from .rules import RULES
+from .rules import PER_LOCALE, RULES
 
 _DEFAULTS: dict[str, object] = {
     "catalogue": "messages/catalogue.yaml",
@@ -61,6 +61,19 @@ class Project:
                 return configured[locale]
             return configured.get("*", RULES[rule_id].severity)
         return configured
+
+    def check_severity_locales(self, locales: tuple[str, ...]) -> None:
+        """Refuse a per-locale severity for a locale the catalogue does not list: a typo would go unnoticed."""
+        for rule_id, configured in sorted(self.severity.items()):
+            if not isinstance(configured, Mapping):
+                continue
+            for locale in sorted(set(configured) - {"*"} - set(locales)):
+                listed = ", ".join(locales) or "none"
+                raise MsgbookError(
+                    f"severity of {rule_id!r} is set for locale {locale!r}, which the catalogue does not list "
+                    f"(its locales: {listed})",
+                    Location("pyproject.toml"),
+                )
 
     def apply_severity(self, diagnostic: Diagnostic, locale: str | None = None) -> Diagnostic | None:
         """The finding with its configured severity, or ``None`` when the rule is off."""
@@ -139,6 +152,10 @@ def _read_severity(table: object, where: Location) -> dict[str, Severity | Mappi
         if rule_id not in RULES:
             raise MsgbookError(f"unknown rule id {rule_id!r} in [tool.msgbook.severity]", where)
         if isinstance(value, dict):
+            if rule_id not in PER_LOCALE:
+                raise MsgbookError(
+                    f"severity of {rule_id!r} cannot be set per locale: its findings belong to no locale", where
+                )
             result[rule_id] = {str(loc): _severity_word(rule_id, word, where) for loc, word in value.items()}
         else:
             result[rule_id] = _severity_word(rule_id, value, where)

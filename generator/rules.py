@@ -394,6 +394,10 @@ _RULES = [
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+# Rules whose findings belong to one locale's translation: their severity can be set per locale.
+PER_LOCALE = frozenset(
+    {"untranslated-entry", "fuzzy-entry", "plural-forms-mismatch", "placeholder-mismatch", "code-span-mismatch"}
+)
 
 
 def rule(rule_id: str) -> Rule:

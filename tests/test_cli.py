@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from conftest import REPO, run_cli, write_project
 
 import generator
 from generator import pipeline
+from generator.rules import PER_LOCALE
 
 GOOD = """
 domain: demo
@@ -69,6 +71,36 @@ def test_unknown_rule_in_severity_settings_exits_2(tmp_path: Path) -> None:
     result = run_cli("check", "--root", str(root))
     assert result.code == 2
     assert "unknown rule id 'no-such-rule'" in result.err
+
+
+def test_per_locale_severity_for_a_rule_without_locales_exits_2(tmp_path: Path) -> None:
+    pyproject = '[tool.msgbook.severity]\nunknown-marker = { ja = "warning" }\n'
+    root = write_project(tmp_path / "p", GOOD, pyproject=pyproject)
+    result = run_cli("check", "--root", str(root))
+    assert result.code == 2
+    assert result.err == (
+        "msgbook: pyproject.toml: severity of 'unknown-marker' cannot be set per locale: "
+        "its findings belong to no locale\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["build", "check", "status"])
+def test_per_locale_severity_for_a_locale_the_catalogue_lacks_exits_2(tmp_path: Path, command: str) -> None:
+    """``jp`` for ``ja`` would otherwise leave ja's findings at their default without a word."""
+    pyproject = '[tool.msgbook.severity]\nuntranslated-entry = { jp = "warning", "*" = "error" }\n'
+    root = write_project(tmp_path / "p", GOOD + "locales: [ja]\n", pyproject=pyproject)
+    result = run_cli(command, "--root", str(root))
+    assert result.code == 2
+    assert result.err == (
+        "msgbook: pyproject.toml: severity of 'untranslated-entry' is set for locale 'jp', "
+        "which the catalogue does not list (its locales: ja)\n"
+    )
+    assert not (root / "locales").exists()  # nothing was written
+
+
+def test_per_locale_rules_are_the_ones_the_translation_checks_report() -> None:
+    source = (Path(__file__).parent.parent / "generator" / "checks" / "translations.py").read_text(encoding="utf-8")
+    assert set(re.findall(r'finding\(\s*"([a-z-]+)"', source)) == PER_LOCALE
 
 
 def test_unknown_setting_exits_2(tmp_path: Path) -> None:
