@@ -401,7 +401,7 @@ def test_japanese_page_in_a_browser_switches_language_and_finds_by_japanese_sear
 # -- live reload ---------------------------------------------------------------------------
 
 
-def test_serve_shows_catalogue_edits(tmp_path: Path) -> None:
+def test_serve_shows_catalogue_and_po_edits(tmp_path: Path) -> None:
     root = tmp_path / "project"
     for name in ("pyproject.toml", "messages/catalogue.yaml"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -421,6 +421,15 @@ def test_serve_shows_catalogue_edits(tmp_path: Path) -> None:
         catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
         _wait_for(new, url, log)
         _wait_for(new, f"{base}/reference/auth-notes/", log)
+        # a translator saves the .po: the Japanese page follows
+        po_path = next((root / "locales" / "ja" / "LC_MESSAGES").glob("*.po"))
+        po = polib.pofile(str(po_path))
+        entry = next(e for e in po if e.msgctxt == "anon-persistence-nudge")
+        _wait_for(entry.msgstr, f"{base}/ja/authentication/", log)
+        entry.msgstr = entry.msgstr.replace("保証されない", "保証されない（編集済み）")
+        assert "（編集済み）" in entry.msgstr
+        po.save()
+        _wait_for(entry.msgstr, f"{base}/ja/authentication/", log)
     # serve keeps the generated pages on disk in step (update_pages: serve)
     assert new in (root / "site" / "docs" / "en" / "reference" / "auth-notes.md").read_text(encoding="utf-8")
 
