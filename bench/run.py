@@ -1413,6 +1413,7 @@ def machine() -> dict[str, str]:
             versions[name] = getattr(module, "__version__", getattr(module, "VERSION", "?"))
     gettext_version = last_line(run(["msgfmt", "--version"]).out.splitlines()[0]) if shutil.which("msgfmt") else "-"
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     return {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu": cpu,
@@ -1421,7 +1422,7 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "libraries": ", ".join(f"{k} {v}" for k, v in versions.items()),
         "gettext": gettext_version,
-        "commit": commit.strip() + " (+ uncommitted work)",
+        "commit": commit.strip() + (" (+ uncommitted work)" if dirty else ""),
         "load average": "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg()),
     }
 
