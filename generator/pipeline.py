@@ -39,7 +39,6 @@ class Plan:
     locale_diagnostics: list[tuple[str, Diagnostic]] = field(default_factory=list)
     drift: list[Diagnostic] = field(default_factory=list)  # outputs out of date: build fixes, check reports
     blocked: bool = False  # an input could not be read or is invalid: write nothing
-    catalogue_path: str = ""  # what generated files say they come from
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +98,6 @@ def plan(project: Project, options: GettextOptions | None = None, *, with_checks
     if catalogue is None or gettext is None:
         result.blocked = True
         return result
-    result.catalogue_path = catalogue.path
     result.drift.extend(gettext.drift)
     result.outputs.update(gettext.outputs)
     result.byte_checked.update(gettext.byte_checked)
@@ -183,7 +181,7 @@ def _build(project: Project, options: GettextOptions | None) -> BuildResult:
         clear_state(project.root)
         return BuildResult([], findings)
     written = write_changed(project.root, result.outputs)
-    removed = remove_files(project.root, leftover_files(project, result.catalogue_path, result.outputs))
+    removed = remove_files(project.root, leftover_files(project, project.catalogue, result.outputs))
     outputs = sorted(result.outputs)
     write_state(
         project.root,
@@ -208,7 +206,7 @@ def check(project: Project) -> list[Diagnostic]:
 
 
 def _leftovers(project: Project, result: Plan) -> Iterator[Diagnostic]:
-    for path in leftover_files(project, result.catalogue_path, result.outputs):
+    for path in leftover_files(project, project.catalogue, result.outputs):
         yield Diagnostic(
             Location(path, 1, 1),
             Severity.ERROR,

@@ -168,6 +168,11 @@ def _severity_word(rule_id: str, word: object, where: Location) -> Severity | No
     return _SEVERITY_WORDS[word]
 
 
+def runtime_path(project: Project) -> PurePosixPath:
+    """The runtime module's root-relative path, with ``/`` and without ``./``."""
+    return PurePosixPath(project.runtime.replace("\\", "/"))
+
+
 def docs_folder(project: Project) -> str:
     """The docs folder relative to the root, without ``./`` or slashes at the ends ("" for the root)."""
     docs = project.docs.replace("\\", "/").strip("/").removeprefix("./")
@@ -189,5 +194,5 @@ def generated_folders(project: Project, *, runtime: bool = True) -> list[tuple[s
             if child.is_dir() and not child.name.startswith(".") and (child / "reference").is_dir():
                 folders.add((f"{docs}/{child.name}/reference" if docs else f"{child.name}/reference", ".md"))
     if runtime:
-        folders.add((PurePosixPath(project.runtime.replace("\\", "/").removeprefix("./")).parent.as_posix(), ".py"))
+        folders.add((runtime_path(project).parent.as_posix(), ".py"))
     return sorted(folders)

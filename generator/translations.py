@@ -39,7 +39,7 @@ class LocaleTranslations:
     singular: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        singular = {c: e.forms[0] for c, e in self.entries.items() if len(e.forms) == 1 and e.forms[0] and not e.fuzzy}
+        singular = {c: e.forms[0] for c, e in self.entries.items() if len(e.forms) == 1 and e.usable}
         object.__setattr__(self, "singular", singular)
 
     def text(self, context: str) -> str | None:

@@ -15,12 +15,11 @@ no message is reported as unused.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from ..diagnostics import Diagnostic, Location
 from ..model import Catalogue
 from ..placeholders import refs
-from ..project import Project
+from ..project import Project, runtime_path
 from ..rules import RULES
 from .files import LineIndex, is_generated_text, read_text, source_files
 from .jsscan import JS_SUFFIXES, scan_js
@@ -37,7 +36,7 @@ def runtime_module(project: Project) -> str:
     >>> runtime_module(Project(Path("."))), runtime_module(Project(Path("."), runtime="app/texts.py"))
     ('messages', 'texts')
     """
-    path = PurePosixPath(project.runtime.replace("\\", "/"))
+    path = runtime_path(project)
     return path.parent.name if path.name == "__init__.py" and path.parent.name else path.stem
 
 

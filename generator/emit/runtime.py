@@ -23,7 +23,7 @@ import jinja2
 from ..gcpause import paused_gc
 from ..model import Catalogue, Message, Param
 from ..outputs import Outputs
-from ..project import Project
+from ..project import Project, runtime_path
 from ..translations import Translations
 from ..units import docs_context
 from . import runtime_code as code
@@ -131,7 +131,7 @@ def render_runtime(
 def _render_runtime(
     project: Project, catalogue: Catalogue, translations: Translations, wanted: Collection[str] | None
 ) -> Outputs:
-    runtime = PurePosixPath(project.runtime.replace("\\", "/"))
+    runtime = runtime_path(project)
     layout = Layout(runtime, runtime.name == "__init__.py")
     locales = _locales(catalogue, layout)
     shared = Texts(catalogue)
