@@ -7,9 +7,9 @@ import gettext
 import importlib
 import itertools
 import sys
-import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from runtime_project import translations
@@ -35,9 +35,14 @@ def _expected(pieces: list[str], value: str) -> str:
     return "".join(value if p == "{value}" else p.replace("{{", "{").replace("}}", "}") for p in pieces)
 
 
-def _load(cat: Catalogue, ja_text: str | None) -> object:
-    """Render ``cat`` into a fresh package on sys.path and import it."""
-    root = Path(tempfile.mkdtemp(prefix="msgbook-runtime-"))
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for every package a test generates; pytest removes it with its other temporary folders."""
+    return tmp_path_factory.mktemp("runtime-packages")
+
+
+def _load(root: Path, cat: Catalogue, ja_text: str | None) -> object:
+    """Render ``cat`` into a fresh package under ``root`` on sys.path and import it."""
     package = f"generated_{next(_packages)}"
     entries = {"msg": ja_text} if ja_text is not None else {}
     outputs = render_runtime(Project(root, runtime=f"{package}/__init__.py"), cat, {"ja": translations(entries)})
@@ -67,9 +72,9 @@ def _catalogue(text: str, when: str) -> Catalogue:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(english=TEXT, japanese=TEXT, value=st.text(max_size=6), when=st.text(max_size=20))
 def test_any_text_survives_catalogue_to_code_to_call(
-    english: list[str], japanese: list[str], value: str, when: str
+    packages: Path, english: list[str], japanese: list[str], value: str, when: str
 ) -> None:
-    module = _load(_catalogue("".join(english), when), "".join(japanese))
+    module = _load(packages, _catalogue("".join(english), when), "".join(japanese))
     call = module.msg  # type: ignore[attr-defined]
     assert call(value=value) == _expected(english, value)
     shown = japanese if "".join(japanese) else english  # an empty translation is a missing one

@@ -12,6 +12,7 @@ import itertools
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -333,7 +334,8 @@ def running(command: list[str], url: str, cwd: Path = REPO, timeout: float = 60)
             time.sleep(0.3)
         yield log
     finally:
-        process.terminate()
+        # Ctrl-C, as a user stops it: mkdocs serve then removes its temporary site folder (SIGTERM would leave it)
+        process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
