@@ -198,6 +198,32 @@ def test_one_text_messages_render_the_same_on_the_short_path() -> None:
             assert [language._plain_cells(message, columns, plain)] == language.message_cells(message, columns)
 
 
+def test_messages_in_no_group_are_listed_on_the_index_page() -> None:
+    catalogue = load("""
+        domain: d
+        locales: [ja]
+        groups: {g: {title: G, columns: [message]}}
+        messages:
+          grouped: {group: g, text: In a group.}
+          loose: {text: "In no group, {n} times.", params: {n: {type: int, example: "2"}}, when: Sometimes., exit_code: 3}
+    """)
+    ja = _ja({"loose": "グループなし、{n} 回。"})
+    outputs = render_docs(Project(Path(".")), catalogue, {"ja": ja})
+    en = outputs["site/docs/en/reference/index.md"].decode()
+    assert "\n## Other messages\n" in en
+    assert table_rows(en.split("## Other messages")[1]) == [["In no group, 2 times.", "Sometimes.", "", "3"]]
+    assert '<a id="loose"></a>' in en
+    japanese = outputs["site/docs/ja/reference/index.md"].decode().split("## その他のメッセージ")[1]
+    assert table_rows(japanese) == [["グループなし、2 回。", "In no group, 2 times.", "Sometimes. 未翻訳", "", "3"]]
+    assert "loose" not in outputs["site/docs/en/reference/g.md"].decode()
+
+
+def test_the_index_page_has_no_other_messages_when_every_message_has_a_group() -> None:
+    outputs = render_docs(Project(Path(".")), load(CATALOGUE), {"ja": JA})
+    assert b"##" not in outputs["site/docs/en/reference/index.md"]
+    assert b"##" not in outputs["site/docs/ja/reference/index.md"]
+
+
 def test_group_ids_index_and_rules_do_not_overwrite_the_fixed_pages() -> None:
     catalogue = load("""
         domain: d

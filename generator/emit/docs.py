@@ -25,7 +25,7 @@ from ..translations import Translations
 from ..units import docs_context, group_context
 from .docs_labels import LABELS, Labels
 from .docs_markers import MARKER_KINDS, marker_problem
-from .docs_shared import Row, Shared
+from .docs_shared import OTHER, Row, Shared
 from .docs_table import Tables
 from .markdown import (
     code_line,
@@ -111,7 +111,10 @@ class Language(Tables):
             rows.append([f"[{title}]({pages[group.id]}){' ' + mark if mark else ''}", description, str(count)])
         intro = labels.fill(labels.index_intro, domain=code_line(self.catalogue.domain))
         rules = f"[{escape_text(labels.rules_title)}](rules.md)"
-        return f"# {escape_text(labels.index_title)}\n\n{intro}\n\n{md_table(header, rows)}\n{labels.fill(labels.see_rules, rules=rules)}\n"
+        page = f"# {escape_text(labels.index_title)}\n\n{intro}\n\n{md_table(header, rows)}\n{labels.fill(labels.see_rules, rules=rules)}\n"
+        if OTHER.id in self.shared.by_group:  # messages no group page lists are documented here
+            page += f"\n## {escape_text(labels.other_messages)}\n\n{self.group_table(OTHER)}"
+        return page
 
     def rules_page(self) -> str:
         labels = self.labels

@@ -35,6 +35,7 @@ class Labels:
     index_intro: str
     index_columns: tuple[str, str, str]
     see_rules: str
+    other_messages: str
     rules_title: str
     rules_intro: str
     rules_columns: tuple[str, str, str, str]
@@ -87,6 +88,7 @@ LABELS: dict[str, Labels] = {
         index_intro="Every message of {domain}, by group: what it says, when it appears and what to do.",
         index_columns=("Group", "Description", "Messages"),
         see_rules="The rules of `msgbook check` are listed in {rules}.",
+        other_messages="Other messages",
         rules_title="Check rules",
         rules_intro="`msgbook check` prints each finding as `path:line:col: severity: text [rule-id]`. "
         "Change the severity of a rule, for all locales or per locale, under `[tool.msgbook.severity]` "
@@ -124,6 +126,7 @@ LABELS: dict[str, Labels] = {
         index_intro="{domain} のすべてのメッセージを、グループごとに、内容・発生条件・対処方法とともに掲載しています。",
         index_columns=("グループ", "説明", "メッセージ数"),
         see_rules="`msgbook check` のルールは{rules}にあります。",
+        other_messages="その他のメッセージ",
         rules_title="チェックルール",
         rules_intro="`msgbook check` は検出結果を `path:line:col: severity: text [rule-id]` の形式で出力します。"
         "ルールの重大度は `pyproject.toml` の `[tool.msgbook.severity]` で、ルールごと・ロケールごとに変更できます。"

@@ -12,10 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..model import Catalogue, Message, Scalar
+from ..model import Catalogue, Group, Message, Scalar
 
 Constraints = Mapping[str, frozenset[Scalar]]
 Condition = tuple[tuple[str, tuple[Scalar, ...]], ...]
+# The table of the messages in no group, on the index page: no group id is empty
+OTHER = Group("", (0, 0), "")
 META_COLUMNS = ("exit_code", "code", "commands", "level", "stream")  # cells alike in every page language
 
 
@@ -68,12 +70,12 @@ class Shared:
     """What every page language of one catalogue computes alike: groups, row splits, English texts."""
 
     def __init__(self, catalogue: Catalogue) -> None:
-        self.by_group: dict[str, list[Message]] = {}
+        self.by_group: dict[str, list[Message]] = {}  # messages in no group under OTHER.id
         for message in catalogue.messages:
-            if message.group is not None:
-                self.by_group.setdefault(message.group, []).append(message)
-        # the language-free cells of the columns some group shows
-        self.meta_columns = tuple(c for c in META_COLUMNS if any(c in g.columns for g in catalogue.groups))
+            self.by_group.setdefault(OTHER.id if message.group is None else message.group, []).append(message)
+        # the language-free cells of the columns some table shows
+        tables = [*catalogue.groups, OTHER] if OTHER.id in self.by_group else catalogue.groups
+        self.meta_columns = tuple(c for c in META_COLUMNS if any(c in g.columns for g in tables))
         self.entries: dict[str, list[Entry]] = {}
         self.referenced: dict[str, frozenset[str]] = {}
         self.values: dict[str, dict[str, str]] = {}
