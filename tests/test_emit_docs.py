@@ -218,6 +218,18 @@ def test_messages_in_no_group_are_listed_on_the_index_page() -> None:
     assert "loose" not in outputs["site/docs/en/reference/g.md"].decode()
 
 
+def test_a_catalogue_without_groups_lists_every_message_on_the_index_page() -> None:
+    catalogue = load("""
+        domain: d
+        messages:
+          first: {text: First.}
+          second: {text: Second.}
+    """)
+    index = render_docs(Project(Path(".")), catalogue, {})["site/docs/en/reference/index.md"].decode()
+    assert "| Group |" not in index  # no table of groups without groups
+    assert [row[0] for row in table_rows(index)] == ["First.", "Second."]
+
+
 def test_the_index_page_has_no_other_messages_when_every_message_has_a_group() -> None:
     outputs = render_docs(Project(Path(".")), load(CATALOGUE), {"ja": JA})
     assert b"##" not in outputs["site/docs/en/reference/index.md"]

@@ -111,7 +111,10 @@ class Language(Tables):
             rows.append([f"[{title}]({pages[group.id]}){' ' + mark if mark else ''}", description, str(count)])
         intro = labels.fill(labels.index_intro, domain=code_line(self.catalogue.domain))
         rules = f"[{escape_text(labels.rules_title)}](rules.md)"
-        page = f"# {escape_text(labels.index_title)}\n\n{intro}\n\n{md_table(header, rows)}\n{labels.fill(labels.see_rules, rules=rules)}\n"
+        table = f"{md_table(header, rows)}\n" if rows else ""  # no header-only table without groups
+        page = (
+            f"# {escape_text(labels.index_title)}\n\n{intro}\n\n{table}{labels.fill(labels.see_rules, rules=rules)}\n"
+        )
         if OTHER.id in self.shared.by_group:  # messages no group page lists are documented here
             page += f"\n## {escape_text(labels.other_messages)}\n\n{self.group_table(OTHER)}"
         return page
