@@ -228,6 +228,6 @@ class Catalogue:
     def group(self, group_id: str) -> Group | None:
         return next((group for group in self.groups if group.id == group_id), None)
 
-    def group_messages(self, group_id: str) -> tuple[Message, ...]:
-        """The messages of a group, in catalogue order."""
+    def group_messages(self, group_id: str | None) -> tuple[Message, ...]:
+        """The messages of a group (``None``: of no group), in catalogue order."""
         return self._by_group.get(group_id, ())

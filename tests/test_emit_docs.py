@@ -190,12 +190,11 @@ def test_one_text_messages_render_the_same_on_the_short_path() -> None:
     catalogue = load(CATALOGUE)
     for lang in ("en", "ja"):
         language = Language(catalogue, lang, {"ja": JA})
-        for message in catalogue.messages:
-            plain = language._plain(message)
-            if plain is None:
-                continue
-            columns = language.columns(catalogue.group(message.group or "") or catalogue.groups[0])
-            assert [language._plain_cells(message, columns, plain)] == language.message_cells(message, columns)
+        short = [plain for plain in language._describe(catalogue.messages) if plain.english is not None]
+        assert short
+        for plain in short:
+            columns = language.columns(catalogue.group(plain.message.group or "") or catalogue.groups[0])
+            assert language._body([plain], columns) == language._message_rows(plain, columns)
 
 
 def test_messages_in_no_group_are_listed_on_the_index_page() -> None:

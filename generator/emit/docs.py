@@ -83,9 +83,6 @@ class Language(Tables):
 
     # -- pages ---------------------------------------------------------------
 
-    def group_page(self, group: Group) -> str:
-        return "\n".join(self.page_lines(group))
-
     def page_lines(self, group: Group) -> list[str]:
         """The lines of a group's page; the last is empty, so that joined they end with a newline."""
         title, mark = self.docs(group_context(group.id, "title"), group.title)
@@ -107,7 +104,7 @@ class Language(Tables):
             description = (
                 self.docs_text(group_context(group.id, "description"), group.description) if group.description else ""
             )
-            count = len(self.shared.by_group.get(group.id, []))
+            count = len(self.catalogue.group_messages(group.id))
             rows.append([f"[{title}]({pages[group.id]}){' ' + mark if mark else ''}", description, str(count)])
         intro = labels.fill(labels.index_intro, domain=code_line(self.catalogue.domain))
         rules = f"[{escape_text(labels.rules_title)}](rules.md)"
@@ -115,7 +112,7 @@ class Language(Tables):
         page = (
             f"# {escape_text(labels.index_title)}\n\n{intro}\n\n{table}{labels.fill(labels.see_rules, rules=rules)}\n"
         )
-        if OTHER.id in self.shared.by_group:  # messages no group page lists are documented here
+        if self.catalogue.group_messages(None):  # messages no group page lists are documented here
             page += f"\n## {escape_text(labels.other_messages)}\n\n{self.group_table(OTHER)}"
         return page
 

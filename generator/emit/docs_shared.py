@@ -16,7 +16,7 @@ from ..model import Catalogue, Group, Message, Scalar
 
 Constraints = Mapping[str, frozenset[Scalar]]
 Condition = tuple[tuple[str, tuple[Scalar, ...]], ...]
-# The table of the messages in no group, on the index page: no group id is empty
+# The table of the messages in no group, on the index page: its id is empty, as no group's is
 OTHER = Group("", (0, 0), "")
 META_COLUMNS = ("exit_code", "code", "commands", "level", "stream")  # cells alike in every page language
 
@@ -67,14 +67,11 @@ class Plain:
 
 
 class Shared:
-    """What every page language of one catalogue computes alike: groups, row splits, English texts."""
+    """What every page language of one catalogue computes alike: row splits, English texts, table cells."""
 
     def __init__(self, catalogue: Catalogue) -> None:
-        self.by_group: dict[str, list[Message]] = {}  # messages in no group under OTHER.id
-        for message in catalogue.messages:
-            self.by_group.setdefault(OTHER.id if message.group is None else message.group, []).append(message)
         # the language-free cells of the columns some table shows
-        tables = [*catalogue.groups, OTHER] if OTHER.id in self.by_group else catalogue.groups
+        tables = [*catalogue.groups, OTHER] if catalogue.group_messages(None) else catalogue.groups
         self.meta_columns = tuple(c for c in META_COLUMNS if any(c in g.columns for g in tables))
         self.entries: dict[str, list[Entry]] = {}
         self.referenced: dict[str, frozenset[str]] = {}

@@ -32,7 +32,7 @@ class Tables(Rows):
 
     def table_lines(self, group: Group) -> list[str]:
         """The lines of :meth:`group_table`, without their newlines."""
-        messages = self.shared.by_group.get(group.id, [])
+        messages = self.catalogue.group_messages(group.id or None)  # OTHER's empty id: the messages in no group
         if not messages:
             return [escape_text(self.labels.empty)]
         columns = self.columns(group)
@@ -79,16 +79,6 @@ class Tables(Rows):
             body.append(list(map(cells.__getitem__, columns)))
         return body
 
-    def _plain(self, message: Message) -> Plain | None:
-        """The parts of a one-text message that every language shows alike (``None`` for the others)."""
-        plain = self._cells(message)
-        return None if plain.english is None else plain
-
-    def _cells(self, message: Message) -> Plain:
-        """What the rows of ``message`` show alike in every page language."""
-        found = self.shared.cells.get(message.id)
-        return self._describe([message])[0] if found is None else found
-
     def _describe(self, messages: Sequence[Message]) -> list[Plain]:
         """What the rows of each of ``messages`` show alike in every page language, made once per build."""
         known, prose = self.shared.cells, self.shared.prose
@@ -122,14 +112,6 @@ class Tables(Rows):
                 plain = known[message.id] = Plain(message, anchors, english, cells, tuple(docs))
             found.append(plain)
         return found
-
-    def _plain_cells(self, message: Message, columns: list[str], plain: Plain) -> list[str]:
-        """The one row of a one-text message: the common case, kept short."""
-        return self._body([plain], columns)[0]
-
-    def message_cells(self, message: Message, columns: list[str]) -> list[list[str]]:
-        """Table rows of one message: one per variant or plural form, metadata on the first."""
-        return self._message_rows(self._cells(message), columns)
 
     def _message_rows(self, plain: Plain, columns: list[str]) -> list[list[str]]:
         first = plain.cells.copy()
